@@ -1,0 +1,1 @@
+"""DuckDB SQL over person-year Parquet; ends in a disclosure-checked bundle."""

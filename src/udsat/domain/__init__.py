@@ -1,0 +1,1 @@
+"""Pure rules, the catalogue and the bundle contract. Standard library only."""

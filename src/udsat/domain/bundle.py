@@ -1,0 +1,201 @@
+"""The bundle: the seam between analytics (or ingest) and the web.
+
+A bundle is a directory with ``manifest.json`` and table files. The manifest records the
+schema version, what produced it, the disclosure parameters, and for every file its table,
+format, columns, row count and sha256. The web reads the CSV files; Parquet copies may sit
+beside them for analysts. Only the standard library is used, so any layer can check one.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+
+# Known tables and the columns the web relies on. Other tables may travel in a bundle
+# (the web loads the ones it knows and keeps the rest for downloads).
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "observations": (
+        "area", "indicator", "period", "value", "absence", "unit", "source", "n_persons", "note",
+    ),
+    "statuses": ("area", "year", "status", "term", "rule_version", "origin", "source_url", "note"),
+}
+
+
+class BundleError(ValueError):
+    """The bundle cannot be loaded; the message says which file and why."""
+
+
+@dataclass(frozen=True)
+class TableFile:
+    table: str
+    file: str
+    format: str
+    columns: tuple[str, ...]
+    rows: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    schema_version: int
+    name: str
+    created_at: str
+    producer: str
+    files: tuple[TableFile, ...]
+    catalogue_version: str = ""
+    rule_versions: tuple[str, ...] = ()
+    disclosure: dict[str, Any] = field(default_factory=dict)
+    source_url: str = ""
+
+    def csv_file(self, table: str) -> TableFile | None:
+        return next((f for f in self.files if f.table == table and f.format == "csv"), None)
+
+    @property
+    def content_digest(self) -> str:
+        """Identity of the bundle's data: equal for two builds of the same tables."""
+        lines = sorted(f"{f.table}:{f.file}:{f.sha256}" for f in self.files)
+        return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+    @property
+    def tables(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.table for f in self.files))
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_csv_table(
+    directory: Path, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> TableFile:
+    """Write one table as UTF-8 CSV and describe it for the manifest."""
+    path = directory / f"{table}.csv"
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row])
+            count += 1
+    return TableFile(table, path.name, "csv", tuple(columns), count, sha256_of(path))
+
+
+def write_manifest(directory: Path, manifest: Manifest) -> Path:
+    payload = {
+        "schema_version": manifest.schema_version,
+        "name": manifest.name,
+        "created_at": manifest.created_at,
+        "producer": manifest.producer,
+        "catalogue_version": manifest.catalogue_version,
+        "rule_versions": list(manifest.rule_versions),
+        "disclosure": manifest.disclosure,
+        "source_url": manifest.source_url,
+        "files": [
+            {
+                "table": f.table,
+                "file": f.file,
+                "format": f.format,
+                "columns": list(f.columns),
+                "rows": f.rows,
+                "sha256": f.sha256,
+            }
+            for f in manifest.files
+        ],
+    }
+    path = directory / MANIFEST
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
+    """Read and verify a bundle: manifest shape, every file present, checksums, row counts."""
+    path = directory / MANIFEST
+    if not directory.is_dir():
+        raise BundleError(f"{directory}: not a directory")
+    if not path.is_file():
+        raise BundleError(f"{path}: missing; a bundle needs a manifest.json")
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BundleError(f"{path}: not valid JSON ({exc})") from None
+    if not isinstance(raw, dict):
+        raise BundleError(f"{path}: must be a JSON object")
+    if raw.get("schema_version") != SCHEMA_VERSION:
+        raise BundleError(
+            f"{path}: schema_version {raw.get('schema_version')!r} is not supported "
+            f"(this udsat reads {SCHEMA_VERSION})"
+        )
+    for key in ("name", "created_at", "producer", "files"):
+        if key not in raw:
+            raise BundleError(f"{path}: key {key!r} is missing")
+    files = []
+    for i, entry in enumerate(raw["files"]):
+        try:
+            table_file = TableFile(
+                table=entry["table"], file=entry["file"], format=entry["format"],
+                columns=tuple(entry["columns"]), rows=int(entry["rows"]), sha256=entry["sha256"],
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BundleError(f"{path}: files[{i}] is incomplete ({exc})") from None
+        _verify_file(directory, table_file)
+        files.append(table_file)
+    manifest = Manifest(
+        schema_version=raw["schema_version"], name=raw["name"], created_at=raw["created_at"],
+        producer=raw["producer"], files=tuple(files),
+        catalogue_version=raw.get("catalogue_version", ""),
+        rule_versions=tuple(raw.get("rule_versions", ())),
+        disclosure=dict(raw.get("disclosure", {})), source_url=raw.get("source_url", ""),
+    )
+    for table in required:
+        if manifest.csv_file(table) is None:
+            raise BundleError(f"{path}: table {table!r} is missing (needs {table}.csv)")
+    return manifest
+
+
+def _verify_file(directory: Path, table_file: TableFile) -> None:
+    target = (directory / table_file.file).resolve()
+    if directory.resolve() not in target.parents:
+        raise BundleError(f"{table_file.file}: points outside the bundle directory")
+    if not target.is_file():
+        raise BundleError(f"{directory / table_file.file}: listed in the manifest but missing")
+    actual = sha256_of(target)
+    if actual != table_file.sha256:
+        raise BundleError(
+            f"{directory / table_file.file}: checksum mismatch (manifest {table_file.sha256[:12]}…, "
+            f"file {actual[:12]}…); the file changed after the bundle was made"
+        )
+    expected_columns = TABLE_COLUMNS.get(table_file.table)
+    if table_file.format == "csv":
+        with target.open(encoding="utf-8", newline="") as handle:
+            header = next(csv.reader(handle), [])
+        if tuple(header) != table_file.columns:
+            raise BundleError(f"{target}: header {header} differs from the manifest's columns")
+        if expected_columns and tuple(header) != expected_columns:
+            raise BundleError(
+                f"{target}: table {table_file.table!r} needs columns {list(expected_columns)}, "
+                f"found {header}"
+            )
+
+
+def iter_rows(directory: Path, table_file: TableFile) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (line number, row) for a CSV table; line 1 is the header."""
+    with (directory / table_file.file).open(encoding="utf-8", newline="") as handle:
+        for line, row in enumerate(csv.DictReader(handle), start=2):
+            yield line, row

@@ -1,0 +1,21 @@
+from django.contrib import admin
+
+from udsat.web.data.models import Area, Indicator, ListStatus, LoadBatch, Observation
+
+
+@admin.register(LoadBatch)
+class LoadBatchAdmin(admin.ModelAdmin):
+    list_display = ("kind", "name", "loaded_at", "loaded_by", "digest")
+    readonly_fields = [f.name for f in LoadBatch._meta.fields]
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ("name", "municipality_name", "region_name", "evaluated_2018")
+    list_filter = ("evaluated_2018", "region_name")
+    search_fields = ("name", "slug")
+
+
+admin.site.register(Indicator)
+admin.site.register(Observation)
+admin.site.register(ListStatus)

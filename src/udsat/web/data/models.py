@@ -1,0 +1,139 @@
+"""What the web stores. Only aggregates: the web never sees a person."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from udsat.domain.observations import ABSENCE_LABELS, ABSENCES
+
+ABSENCE_CHOICES = [("", _("value"))] + [(a, ABSENCE_LABELS[a][1]) for a in ABSENCES]
+ORIGIN_CHOICES = [
+    ("official", _("official list")),
+    ("derived", _("rebuilt from published lists")),
+    ("computed", _("computed by udsat")),
+]
+
+
+class LoadBatch(models.Model):
+    """One load of a bundle or file: what, its checksum, when and by whom."""
+
+    kind = models.CharField(max_length=40)
+    name = models.CharField(max_length=200)
+    digest = models.CharField(max_length=64, unique=True, help_text="sha256 of the content")
+    file_name = models.CharField(max_length=255, blank=True)
+    source_url = models.TextField(blank=True)
+    loaded_by = models.CharField(max_length=150, blank=True)
+    loaded_at = models.DateTimeField(default=timezone.now)
+    manifest = models.JSONField(default=dict, blank=True)
+    counts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-loaded_at", "-id"]
+        verbose_name_plural = "load batches"
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.name} ({self.loaded_at:%Y-%m-%d %H:%M})"
+
+
+class Area(models.Model):
+    """A housing area, synced from the catalogue's geography."""
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    municipality_code = models.PositiveSmallIntegerField()
+    municipality_name = models.CharField(max_length=100)
+    region_code = models.PositiveSmallIntegerField()
+    region_name = models.CharField(max_length=100)
+    aliases = models.JSONField(default=list, blank=True)
+    evaluated_2018 = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(models.Model):
+    """An indicator, synced from the catalogue (the catalogue is the truth)."""
+
+    code = models.CharField(max_length=80, unique=True)
+    theme = models.CharField(max_length=60)
+    label_da = models.CharField(max_length=300)
+    label_en = models.CharField(max_length=300)
+    description_da = models.TextField()
+    description_en = models.TextField()
+    level = models.CharField(max_length=20)
+    unit = models.CharField(max_length=20)
+    universe = models.CharField(max_length=300)
+    source = models.CharField(max_length=80)
+    precision = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        ordering = ["theme", "code"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_da
+
+
+class Observation(models.Model):
+    """A figure for an area, indicator and period: a value, or a typed absence (never 0)."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="observations")
+    indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
+    period = models.CharField(max_length=20)
+    value = models.DecimalField(max_digits=18, decimal_places=6, null=True, blank=True)
+    absence = models.CharField(max_length=20, choices=ABSENCE_CHOICES, blank=True)
+    unit = models.CharField(max_length=20)
+    source = models.CharField(max_length=80)
+    n_persons = models.PositiveIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    batch = models.ForeignKey(LoadBatch, on_delete=models.PROTECT, related_name="observations")
+
+    class Meta:
+        ordering = ["area", "indicator", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "indicator", "period"], name="one_observation_per_key"
+            ),
+            models.CheckConstraint(
+                condition=(Q(value__isnull=True) & ~Q(absence=""))
+                | (Q(value__isnull=False) & Q(absence="")),
+                name="value_xor_absence",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        shown = self.value if self.value is not None else self.absence
+        return f"{self.area.slug} {self.indicator.code} {self.period}: {shown}"
+
+
+class ListStatus(models.Model):
+    """An area's status on one year's list; ``status`` blank records a published exit."""
+
+    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="list_statuses")
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20, blank=True)
+    term = models.CharField(max_length=60, blank=True)
+    rule_version = models.CharField(max_length=20, blank=True)
+    origin = models.CharField(max_length=20, choices=ORIGIN_CHOICES)
+    source_url = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+    batch = models.ForeignKey(LoadBatch, on_delete=models.PROTECT, related_name="statuses")
+
+    class Meta:
+        ordering = ["area", "year", "status"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "year", "status", "origin"], name="one_status_per_key"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area.slug} {self.year}: {self.term or 'exit'} ({self.origin})"

@@ -1,0 +1,1 @@
+"""Four plain settings files: base, dev, test, production."""

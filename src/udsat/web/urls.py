@@ -1,0 +1,25 @@
+"""URLs: Danish at /, English at /en/. Data pages are Django views; Wagtail serves the rest."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from udsat.web.areas import views as area_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", area_views.home, name="home"),
+    path("omraader/<slug:slug>/", area_views.area_detail, name="area-detail"),
+    # Wagtail's page tree comes last: editors' pages never shadow a data page.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
