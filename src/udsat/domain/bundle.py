@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,12 +23,27 @@ MANIFEST = "manifest.json"
 
 # Known tables and the columns the web relies on. Other tables may travel in a bundle
 # (the web loads the ones it knows and keeps the rest for downloads).
+# The full contract, with what each column means, is in docs/bundle.md.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "areas": ("slug", "name", "municipality_code", "synthetic"),
     "observations": (
-        "area", "indicator", "period", "value", "absence", "unit", "source", "n_persons", "note",
+        "area", "indicator", "period", "breakdown", "value", "absence", "unit", "source",
+        "n_persons", "note",
+    ),
+    "place_observations": (
+        "place_kind", "place_code", "indicator", "period", "breakdown", "value", "absence", "unit",
+        "source", "n_persons", "note",
     ),
     "statuses": ("area", "year", "status", "term", "rule_version", "origin", "source_url", "note"),
+    "flows": (
+        "year", "origin", "destination", "destination_kind", "move_type", "n_persons", "suppressed",
+    ),
 }
+PLACE_KINDS = ("municipality", "region", "country", "social_housing")
+DESTINATION_KINDS = ("listed_area", "other_social_housing", "outside_social_housing", "unknown")
+MOVE_TYPES = ("planned_rehousing", "other")
+STATUS_ORIGINS = ("official", "derived", "computed")
+_DATASET = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class BundleError(ValueError):
@@ -51,6 +67,8 @@ class Manifest:
     created_at: str
     producer: str
     files: tuple[TableFile, ...]
+    dataset: str = "reference"
+    synthetic: bool = False
     catalogue_version: str = ""
     rule_versions: tuple[str, ...] = ()
     disclosure: dict[str, Any] = field(default_factory=dict)
@@ -63,6 +81,7 @@ class Manifest:
     def content_digest(self) -> str:
         """Identity of the bundle's data: equal for two builds of the same tables."""
         lines = sorted(f"{f.table}:{f.file}:{f.sha256}" for f in self.files)
+        lines.append(f"dataset:{self.dataset}:{self.synthetic}")
         return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
     @property
@@ -99,6 +118,8 @@ def write_manifest(directory: Path, manifest: Manifest) -> Path:
         "name": manifest.name,
         "created_at": manifest.created_at,
         "producer": manifest.producer,
+        "dataset": manifest.dataset,
+        "synthetic": manifest.synthetic,
         "catalogue_version": manifest.catalogue_version,
         "rule_versions": list(manifest.rule_versions),
         "disclosure": manifest.disclosure,
@@ -142,9 +163,13 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
             f"{path}: schema_version {raw.get('schema_version')!r} is not supported "
             f"(this udsat reads {SCHEMA_VERSION})"
         )
-    for key in ("name", "created_at", "producer", "files"):
+    for key in ("name", "created_at", "producer", "files", "dataset"):
         if key not in raw:
             raise BundleError(f"{path}: key {key!r} is missing")
+    if not isinstance(raw["dataset"], str) or not _DATASET.match(raw["dataset"]):
+        raise BundleError(f"{path}: dataset {raw['dataset']!r} must be a lower-case slug")
+    if not isinstance(raw.get("synthetic", False), bool):
+        raise BundleError(f"{path}: synthetic must be true or false")
     files = []
     for i, entry in enumerate(raw["files"]):
         try:
@@ -158,7 +183,8 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
         files.append(table_file)
     manifest = Manifest(
         schema_version=raw["schema_version"], name=raw["name"], created_at=raw["created_at"],
-        producer=raw["producer"], files=tuple(files),
+        producer=raw["producer"], files=tuple(files), dataset=raw["dataset"],
+        synthetic=raw.get("synthetic", False),
         catalogue_version=raw.get("catalogue_version", ""),
         rule_versions=tuple(raw.get("rule_versions", ())),
         disclosure=dict(raw.get("disclosure", {})), source_url=raw.get("source_url", ""),
@@ -197,5 +223,4 @@ def _verify_file(directory: Path, table_file: TableFile) -> None:
 def iter_rows(directory: Path, table_file: TableFile) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (line number, row) for a CSV table; line 1 is the header."""
     with (directory / table_file.file).open(encoding="utf-8", newline="") as handle:
-        for line, row in enumerate(csv.DictReader(handle), start=2):
-            yield line, row
+        yield from enumerate(csv.DictReader(handle), start=2)

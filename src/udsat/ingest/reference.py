@@ -83,12 +83,12 @@ def reference_observations(directory: Path, collector: _Collector) -> list[tuple
         if value:
             number = collector.number(file, line, "value_pct", value)
             rows[(slug, indicator, PERIOD_UNSTATED)] = (
-                slug, indicator, PERIOD_UNSTATED, number, "", "pct",
+                slug, indicator, PERIOD_UNSTATED, "", number, "", "pct",
                 "udsatteomraader-resultater", "", "",
             )
         else:
             rows[(slug, indicator, PERIOD_UNSTATED)] = (
-                slug, indicator, PERIOD_UNSTATED, None, NOT_PUBLISHED, "pct",
+                slug, indicator, PERIOD_UNSTATED, "", None, NOT_PUBLISHED, "pct",
                 "udsatteomraader-resultater", "",
                 f"published as {row['published_as'].strip()!r}: the source shows no figure",
             )
@@ -103,7 +103,7 @@ def reference_observations(directory: Path, collector: _Collector) -> list[tuple
                 continue  # unknown: no observation at all, never a zero
             number = collector.number(file, line, column, text)
             rows[(slug, indicator, row["year"])] = (
-                slug, indicator, row["year"], number, "", unit, "news-and-official-notes", "",
+                slug, indicator, row["year"], "", number, "", unit, "news-and-official-notes", "",
                 row["source_url"],
             )
     file = "kombineret_udlejning_2024.csv"
@@ -118,7 +118,7 @@ def reference_observations(directory: Path, collector: _Collector) -> list[tuple
             if row[column].strip():
                 number = collector.number(file, line, column, row[column])
                 rows[(slug, indicator, period)] = (
-                    slug, indicator, period, number, "", unit, "kombineret-udlejning", "",
+                    slug, indicator, period, "", number, "", unit, "kombineret-udlejning", "",
                     row["source_url"],
                 )
     return [rows[key] for key in sorted(rows)]
@@ -183,6 +183,8 @@ def build_reference_bundle(
         created_at=now_utc(),
         producer="udsat reference-bundle",
         files=files,
+        dataset="reference",
+        synthetic=False,
         source_url="",
     )
     write_manifest(out, manifest)

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from udsat.domain.observations import ABSENCE_LABELS, ABSENCES
 
+VALUE_XOR_ABSENCE = (Q(value__isnull=True) & ~Q(absence="")) | (
+    Q(value__isnull=False) & Q(absence="")
+)
 ABSENCE_CHOICES = [("", _("value"))] + [(a, ABSENCE_LABELS[a][1]) for a in ABSENCES]
 ORIGIN_CHOICES = [
     ("official", _("official list")),
@@ -22,6 +25,8 @@ class LoadBatch(models.Model):
 
     kind = models.CharField(max_length=40)
     name = models.CharField(max_length=200)
+    dataset = models.CharField(max_length=60, default="reference")
+    synthetic = models.BooleanField(default=False)
     digest = models.CharField(max_length=64, unique=True, help_text="sha256 of the content")
     file_name = models.CharField(max_length=255, blank=True)
     source_url = models.TextField(blank=True)
@@ -49,6 +54,8 @@ class Area(models.Model):
     region_name = models.CharField(max_length=100)
     aliases = models.JSONField(default=list, blank=True)
     evaluated_2018 = models.BooleanField(default=False)
+    # Areas that only synthetic demo data defines; never shown as a real place.
+    synthetic = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["name"]
@@ -83,11 +90,18 @@ class Indicator(models.Model):
 
 
 class Observation(models.Model):
-    """A figure for an area, indicator and period: a value, or a typed absence (never 0)."""
+    """A figure for an area, indicator and period: a value, or a typed absence (never 0).
 
+    ``dataset`` keeps families apart (published reference figures, synthetic demo data,
+    register analytics), so one never overwrites another; ``breakdown`` is "" for everyone in
+    the indicator's universe, else a group such as "stayers" or "newcomers".
+    """
+
+    dataset = models.CharField(max_length=60, default="reference")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="observations")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="observations")
     period = models.CharField(max_length=20)
+    breakdown = models.CharField(max_length=60, blank=True, default="")
     value = models.DecimalField(max_digits=18, decimal_places=6, null=True, blank=True)
     absence = models.CharField(max_length=20, choices=ABSENCE_CHOICES, blank=True)
     unit = models.CharField(max_length=20)
@@ -100,13 +114,10 @@ class Observation(models.Model):
         ordering = ["area", "indicator", "period"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "indicator", "period"], name="one_observation_per_key"
+                fields=["dataset", "area", "indicator", "period", "breakdown"],
+                name="one_observation_per_key",
             ),
-            models.CheckConstraint(
-                condition=(Q(value__isnull=True) & ~Q(absence=""))
-                | (Q(value__isnull=False) & Q(absence="")),
-                name="value_xor_absence",
-            ),
+            models.CheckConstraint(condition=VALUE_XOR_ABSENCE, name="value_xor_absence"),
         ]
 
     def __str__(self) -> str:
@@ -114,9 +125,53 @@ class Observation(models.Model):
         return f"{self.area.slug} {self.indicator.code} {self.period}: {shown}"
 
 
+PLACE_KIND_CHOICES = [
+    ("municipality", _("municipality")),
+    ("region", _("region")),
+    ("country", _("country")),
+    ("social_housing", _("all social housing")),
+]
+
+
+class PlaceObservation(models.Model):
+    """A comparison figure for a municipality, a region, the country or all social housing."""
+
+    dataset = models.CharField(max_length=60, default="reference")
+    place_kind = models.CharField(max_length=20, choices=PLACE_KIND_CHOICES)
+    place_code = models.CharField(max_length=20)
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="place_observations"
+    )
+    period = models.CharField(max_length=20)
+    breakdown = models.CharField(max_length=60, blank=True, default="")
+    value = models.DecimalField(max_digits=18, decimal_places=6, null=True, blank=True)
+    absence = models.CharField(max_length=20, choices=ABSENCE_CHOICES, blank=True)
+    unit = models.CharField(max_length=20)
+    source = models.CharField(max_length=80)
+    n_persons = models.PositiveIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    batch = models.ForeignKey(
+        LoadBatch, on_delete=models.PROTECT, related_name="place_observations"
+    )
+
+    class Meta:
+        ordering = ["place_kind", "place_code", "indicator", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dataset", "place_kind", "place_code", "indicator", "period", "breakdown"],
+                name="one_place_observation_per_key",
+            ),
+            models.CheckConstraint(condition=VALUE_XOR_ABSENCE, name="place_value_xor_absence"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place_kind}:{self.place_code} {self.indicator.code} {self.period}"
+
+
 class ListStatus(models.Model):
     """An area's status on one year's list; ``status`` blank records a published exit."""
 
+    dataset = models.CharField(max_length=60, default="reference")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="list_statuses")
     year = models.PositiveSmallIntegerField()
     status = models.CharField(max_length=20, blank=True)
@@ -131,9 +186,55 @@ class ListStatus(models.Model):
         ordering = ["area", "year", "status"]
         constraints = [
             models.UniqueConstraint(
-                fields=["area", "year", "status", "origin"], name="one_status_per_key"
+                fields=["dataset", "area", "year", "status", "origin"], name="one_status_per_key"
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.area.slug} {self.year}: {self.term or 'exit'} ({self.origin})"
+
+
+DESTINATION_KIND_CHOICES = [
+    ("listed_area", _("another listed area")),
+    ("other_social_housing", _("other social housing")),
+    ("outside_social_housing", _("outside social housing")),
+    ("unknown", _("unknown")),
+]
+MOVE_TYPE_CHOICES = [("planned_rehousing", _("planned rehousing")), ("other", _("other move"))]
+
+
+class Flow(models.Model):
+    """Persons who moved out of an area in a year, by destination and kind of move.
+
+    A suppressed flow has no count (never zero): ``n_persons`` is null and ``suppressed`` set.
+    The loader rejects duplicate keys itself, since a null destination never collides in SQL.
+    """
+
+    dataset = models.CharField(max_length=60)
+    year = models.PositiveSmallIntegerField()
+    origin = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="outflows")
+    destination = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="inflows", null=True, blank=True
+    )
+    destination_kind = models.CharField(max_length=30, choices=DESTINATION_KIND_CHOICES)
+    move_type = models.CharField(max_length=30, choices=MOVE_TYPE_CHOICES)
+    n_persons = models.PositiveIntegerField(null=True, blank=True)
+    suppressed = models.BooleanField(default=False)
+    batch = models.ForeignKey(LoadBatch, on_delete=models.PROTECT, related_name="flows")
+
+    class Meta:
+        ordering = ["year", "origin", "destination_kind", "destination"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dataset", "year", "origin", "destination", "destination_kind", "move_type"],
+                name="one_flow_per_key",
+            ),
+            models.CheckConstraint(
+                condition=(Q(suppressed=True) & Q(n_persons__isnull=True))
+                | (Q(suppressed=False) & Q(n_persons__isnull=False)),
+                name="flow_count_xor_suppressed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.origin.slug} -> {self.destination_kind}"

@@ -1,0 +1,184 @@
+"""How each bundle table's rows are checked and turned into model fields.
+
+One parser per table: it reads a CSV row (all strings), appends a problem naming the file,
+line and column for anything wrong, and returns the natural key and the field values to
+store. Nothing here writes to the database; ``loading`` does that once every row is clean.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from udsat.domain.bundle import DESTINATION_KINDS, MOVE_TYPES, PLACE_KINDS, STATUS_ORIGINS
+from udsat.domain.catalogue import Catalogue
+from udsat.domain.observations import ABSENCES, parse_decimal
+from udsat.domain.statuses import STATUSES, official_term
+
+
+@dataclass
+class RowContext:
+    """What a row parser may consult, and where its problems go."""
+
+    catalogue: Catalogue
+    extra_areas: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    where: str = ""
+
+    def problem(self, column: str | None, reason: str) -> None:
+        self.problems.append(f"{self.where}, column {column!r}: {reason}" if column
+                             else f"{self.where}: {reason}")
+
+    def area_slug(self, column: str, text: str) -> str | None:
+        if text in self.extra_areas:
+            return text
+        area = self.catalogue.geography.area(text)
+        if area is None:
+            hints = ", ".join(self.catalogue.geography.suggest_areas(text)) or "none"
+            self.problem(column, f"unknown area {text!r} (closest: {hints})")
+            return None
+        return area.slug
+
+    def integer(self, column: str, text: str, required: bool = True) -> int | None:
+        text = (text or "").strip()
+        if not text:
+            if required:
+                self.problem(column, "is empty")
+            return None
+        try:
+            number = int(text)
+        except ValueError:
+            self.problem(column, f"{text!r} is not a whole number")
+            return None
+        if number < 0:
+            self.problem(column, f"{number} is negative")
+            return None
+        return number
+
+    def choice(self, column: str, text: str, allowed: tuple[str, ...]) -> str:
+        if text not in allowed:
+            self.problem(column, f"{text!r} is not one of {', '.join(allowed)}")
+        return text
+
+
+@dataclass(frozen=True)
+class Parsed:
+    key: tuple
+    fields: dict[str, Any]
+
+
+def _figure(row: dict[str, str], ctx: RowContext) -> dict[str, Any]:
+    """The columns observations and place observations share: a value or a typed absence."""
+    indicator = row["indicator"]
+    if ctx.catalogue.indicator(indicator) is None:
+        ctx.problem("indicator", f"unknown indicator {indicator!r}")
+    value: Decimal | None = None
+    if row["value"].strip():
+        try:
+            value = parse_decimal(row["value"])
+        except ValueError as exc:
+            ctx.problem("value", str(exc))
+    absence = row["absence"].strip()
+    if absence and absence not in ABSENCES:
+        ctx.problem("absence", f"{absence!r} is not one of {', '.join(ABSENCES)}")
+    if row["value"].strip() and absence:
+        ctx.problem(None, "give a value or an absence, not both")
+    if not row["value"].strip() and not absence:
+        ctx.problem(None, "give a value or an absence (a missing figure is never zero)")
+    if not row["period"].strip():
+        ctx.problem("period", "is empty")
+    return {
+        "indicator": indicator, "period": row["period"].strip(),
+        "breakdown": row["breakdown"].strip(), "value": value, "absence": absence,
+        "unit": row["unit"], "source": row["source"],
+        "n_persons": ctx.integer("n_persons", row["n_persons"], required=False),
+        "note": row["note"],
+    }
+
+
+def parse_observation(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    area = ctx.area_slug("area", row["area"])
+    values = _figure(row, ctx)
+    if area is None:
+        return None
+    values["area"] = area
+    return Parsed((area, values["indicator"], values["period"], values["breakdown"]), values)
+
+
+def parse_place_observation(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    kind = ctx.choice("place_kind", row["place_kind"], PLACE_KINDS)
+    code = row["place_code"].strip()
+    geography = ctx.catalogue.geography
+    if kind == "municipality" and geography.municipality(code) is None:
+        ctx.problem("place_code", f"unknown municipality code {code!r}")
+    if kind == "region" and not (code.isdigit() and geography.region(int(code))):
+        ctx.problem("place_code", f"unknown region code {code!r}")
+    values = _figure(row, ctx)
+    values.update(place_kind=kind, place_code=code)
+    key = (kind, code, values["indicator"], values["period"], values["breakdown"])
+    return Parsed(key, values)
+
+
+def parse_status(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    area = ctx.area_slug("area", row["area"])
+    year = ctx.integer("year", row["year"])
+    status = row["status"].strip()
+    if status and status not in STATUSES:
+        ctx.problem("status", f"{status!r} is not one of {', '.join(STATUSES)}")
+    elif status and year is not None and official_term(status, year) != row["term"]:
+        ctx.problem("term", f"{row['term']!r} is not the official term for {status} in {year} "
+                    f"({official_term(status, year)!r})")
+    origin = ctx.choice("origin", row["origin"], STATUS_ORIGINS)
+    if area is None or year is None:
+        return None
+    values = {"area": area, "year": year, "status": status, "origin": origin, "term": row["term"],
+              "rule_version": row["rule_version"], "source_url": row["source_url"],
+              "note": row["note"]}
+    return Parsed((area, year, status, origin), values)
+
+
+def parse_flow(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    year = ctx.integer("year", row["year"])
+    origin = ctx.area_slug("origin", row["origin"])
+    kind = ctx.choice("destination_kind", row["destination_kind"], DESTINATION_KINDS)
+    destination = ctx.area_slug("destination", row["destination"]) if row["destination"] else None
+    if kind == "listed_area" and not row["destination"]:
+        ctx.problem("destination", "a move to a listed area names the area")
+    move_type = ctx.choice("move_type", row["move_type"], MOVE_TYPES)
+    suppressed = ctx.choice("suppressed", row["suppressed"], ("true", "false")) == "true"
+    n_persons = ctx.integer("n_persons", row["n_persons"], required=False)
+    if suppressed == (n_persons is not None):
+        ctx.problem("n_persons", "a suppressed flow has no count, an unsuppressed one has one")
+    if origin is None or year is None:
+        return None
+    values = {"year": year, "origin": origin, "destination": destination,
+              "destination_kind": kind, "move_type": move_type, "n_persons": n_persons,
+              "suppressed": suppressed}
+    return Parsed((year, origin, destination, kind, move_type), values)
+
+
+def parse_area(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    slug = row["slug"].strip()
+    if ctx.catalogue.geography.area(slug) is not None:
+        ctx.problem("slug", f"{slug!r} is a catalogue area; the areas table adds new ones only")
+    code = ctx.integer("municipality_code", row["municipality_code"])
+    if code is not None and ctx.catalogue.geography.municipality(code) is None:
+        ctx.problem("municipality_code", f"unknown municipality code {code}")
+    synthetic = ctx.choice("synthetic", row["synthetic"], ("true", "false")) == "true"
+    if not row["name"].strip():
+        ctx.problem("name", "is empty")
+    values = {"slug": slug, "name": row["name"].strip(), "municipality_code": code,
+              "synthetic": synthetic}
+    return Parsed((slug,), values)
+
+
+# Table name -> row parser, in load order (areas first: other tables refer to them).
+PARSERS: dict[str, Callable[[dict[str, str], RowContext], Parsed | None]] = {
+    "areas": parse_area,
+    "observations": parse_observation,
+    "place_observations": parse_place_observation,
+    "statuses": parse_status,
+    "flows": parse_flow,
+}
