@@ -1,0 +1,21 @@
+"""Shared web fixtures: the reference bundle, built once per test session."""
+
+import pytest
+
+from udsat.ingest.reference import build_reference_bundle
+
+
+@pytest.fixture(scope="session")
+def reference_bundle(tmp_path_factory):
+    """A bundle directory with the packaged reference data (real published figures)."""
+    out = tmp_path_factory.mktemp("reference-bundle")
+    build_reference_bundle(out)
+    return out
+
+
+@pytest.fixture
+def loaded_reference(db, reference_bundle):
+    """The reference bundle loaded into the test database."""
+    from udsat.web.data.loading import load_bundle
+
+    return load_bundle(reference_bundle, loaded_by="tests")
