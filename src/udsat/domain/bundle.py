@@ -73,6 +73,9 @@ class Manifest:
     rule_versions: tuple[str, ...] = ()
     disclosure: dict[str, Any] = field(default_factory=dict)
     source_url: str = ""
+    # Provenance of a bundle built from one source file by ``udsat import``.
+    source_file: str = ""
+    source_sha256: str = ""
 
     def csv_file(self, table: str) -> TableFile | None:
         return next((f for f in self.files if f.table == table and f.format == "csv"), None)
@@ -124,6 +127,8 @@ def write_manifest(directory: Path, manifest: Manifest) -> Path:
         "rule_versions": list(manifest.rule_versions),
         "disclosure": manifest.disclosure,
         "source_url": manifest.source_url,
+        "source_file": manifest.source_file,
+        "source_sha256": manifest.source_sha256,
         "files": [
             {
                 "table": f.table,
@@ -188,6 +193,7 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
         catalogue_version=raw.get("catalogue_version", ""),
         rule_versions=tuple(raw.get("rule_versions", ())),
         disclosure=dict(raw.get("disclosure", {})), source_url=raw.get("source_url", ""),
+        source_file=raw.get("source_file", ""), source_sha256=raw.get("source_sha256", ""),
     )
     for table in required:
         if manifest.csv_file(table) is None:
