@@ -10,7 +10,7 @@ CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
 DEMO_SCALE ?= 20000
 
-.PHONY: install demo demo-data test test-fast test-postgres lint bench docs clean browser-deps
+.PHONY: install demo demo-data messages test test-fast test-postgres lint bench docs clean browser-deps
 
 install: $(STAMP)
 
@@ -25,12 +25,16 @@ demo: install demo-data
 	@echo "Serving udsat on http://127.0.0.1:$(PORT)/  (stop with Ctrl-C)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT) --noreload
 
-demo-data: install
+demo-data: install messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
-	$(MANAGE) compilemessages --ignore=.venv >/dev/null 2>&1 || true
 	$(UDSAT) reference-bundle --out var/bundles/reference
 	$(MANAGE) load_bundle var/bundles/reference
+
+# Translations are compiled from the .po files (the .mo files are build output, not in git).
+messages: install
+	command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+	find src/udsat -name '*.po' -print0 | xargs -0 -r -n1 sh -c 'msgfmt --check-format -o "$${1%.po}.mo" "$$1"' _
 
 browser-deps: $(CHROMIUM) $(AXE)
 
@@ -41,11 +45,14 @@ $(AXE): package.json
 	npm install --no-audit --no-fund --silent
 	touch $(AXE)
 
-test: install browser-deps
+test: install messages browser-deps
 	$(VENV)/bin/pytest -q
 
-test-fast: install
+test-fast: install messages
 	$(VENV)/bin/pytest -q -m "not browser"
+
+test-postgres: install messages
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/udsat_test $(VENV)/bin/pytest -q tests/web
 
 lint: install
 	$(VENV)/bin/ruff check src tests benchmarks
