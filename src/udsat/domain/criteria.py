@@ -116,6 +116,7 @@ class RuleVersion:
     first_list_year: int
     last_list_year: int | None
     legal_reference: str
+    citation: str  # short and language-neutral, for explanations
     sources: tuple[str, ...]
     minimum_residents: int
     criteria: tuple[Criterion, ...]
@@ -277,7 +278,8 @@ def _version(file: str, data: dict[str, Any]) -> RuleVersion:
         list_month=head.get("list_month", int), list_day=head.get("list_day", int),
         first_list_year=head.get("first_list_year", int),
         last_list_year=head.get("last_list_year", int, False),
-        legal_reference=head.get("legal_reference", str), sources=tuple(head.get("sources", list)),
+        legal_reference=head.get("legal_reference", str), citation=head.get("citation", str),
+        sources=tuple(head.get("sources", list)),
         minimum_residents=head.get("minimum_residents", int), criteria=criteria,
         statuses=tuple(statuses), notes=tuple(head.get("notes", list, False) or ()), file=file,
     )

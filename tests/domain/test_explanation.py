@@ -1,0 +1,109 @@
+"""Explanations in Danish and English and the smallest single change, counted in persons."""
+
+from decimal import Decimal as D
+
+import pytest
+
+from udsat.domain.change import smallest_change
+from udsat.domain.classification import Measures, classify
+from udsat.domain.criteria import rule_version
+from udsat.domain.explanation import explain, number
+
+NO_LISTS = {y: frozenset() for y in range(2010, 2023)}
+
+
+def _vulnerable(base: int | None = 1000) -> Measures:
+    # 2021 rules: outside work 41.2 % > 40 % and basic education 67.3 % > 60 %: 2 of 4, so
+    # udsat boligområde; non-Western 66.4 % > 50 % makes it parallelsamfund.
+    return Measures(
+        residents=1587, nonwestern_pct=D("66.4"), outside_work_edu_pct=D("41.2"),
+        convicted_pct=D("1.62"), national_convicted_pct=D("0.70"), basic_edu_pct=D("67.3"),
+        income_pct_of_region=D("58.2"),
+        base_persons={"outside_work_edu_pct": base} if base else {},
+    )
+
+
+def test_smallest_change_is_counted_in_persons_where_the_base_is_known():
+    change = smallest_change(classify(2022, _vulnerable(), history=NO_LISTS))
+    # 41.2 % of 1,000 = 412 persons; "overstiger 40 %" stops at 400 or fewer: 412 - 400 = 12.
+    assert (change.criterion, change.persons, change.direction) == ("outside_work_edu", 12, "down")
+    assert change.lost == {"vulnerable", "segregated"}
+    assert change.gained == {"prevention"}  # still > 30 % outside work and > 30 % non-Western
+
+
+@pytest.mark.parametrize(
+    ("value", "comparison_met", "persons"),
+    [
+        # 40.00 % of 1,000 = 400, not over 40 %: 401 needed, 1 more person.
+        ("40.00", False, 1),
+        # 40.05 % of 2,000 = 801 > 800: one fewer gives 800 = 40 %, no longer over.
+        ("40.05", True, 1),
+        # 45.00 % of 1,000 = 450: down to 400 is 50 persons.
+        ("45.00", True, 50),
+    ],
+)
+def test_persons_to_cross_the_40_percent_line(value, comparison_met, persons):
+    base = 2000 if value == "40.05" else 1000
+    measures = Measures(residents=2000, outside_work_edu_pct=D(value), basic_edu_pct=D("70"),
+                        convicted_pct=D("0.1"), national_convicted_pct=D("0.70"),
+                        income_pct_of_region=D("90"), nonwestern_pct=D("10"),
+                        base_persons={"outside_work_edu_pct": base})
+    result = classify(2022, measures, history=NO_LISTS)
+    assert result.result("outside_work_edu").met is comparison_met
+    change = smallest_change(result)
+    assert (change.criterion, change.persons) == ("outside_work_edu", persons)
+
+
+def test_the_conviction_multiple_counts_persons_at_least_three_times_the_average():
+    # 2.00 % of 1,000 adults = 20 convicted; 3 x 0.70 = 2.10 % = 21: one more person meets it.
+    measures = Measures(residents=1500, convicted_pct=D("2.00"), national_convicted_pct=D("0.70"),
+                        basic_edu_pct=D("70"), outside_work_edu_pct=D("10"), nonwestern_pct=D("10"),
+                        income_pct_of_region=D("90"), base_persons={"convicted_pct": 1000})
+    change = smallest_change(classify(2019, measures, history=NO_LISTS))
+    assert (change.criterion, change.persons, change.direction) == ("convicted", 1, "up")
+    assert change.gained == {"vulnerable"}
+
+
+def test_danish_explanation_names_law_status_margins_and_the_change():
+    text = explain(classify(2022, _vulnerable(), history=NO_LISTS), "da")
+    assert text.startswith("Listen 2022 efter parallelsamfundsreglerne fra 2021 (almenboligloven §§ 61 a-61 b")
+    assert "Status: udsat boligområde og parallelsamfund." in text
+    assert "18-64-årige uden for arbejde og uddannelse 41,2 % (kriterium: > 40 %; 1,2 procentpoint over)" in text
+    assert ("12 flere beboere på 18-64 år i arbejde eller uddannelse ville bringe andelen ned på "
+            "40 % eller derunder") in text
+
+
+def test_english_explanation_says_the_same():
+    text = explain(classify(2022, _vulnerable(), history=NO_LISTS), "en")
+    assert "Status: vulnerable housing area (udsat boligområde) and parallel society (parallelsamfund)." in text
+    assert "12 more residents aged 18-64 in work or education would bring the share to 40 % or below" in text
+
+
+def test_without_a_base_the_change_is_given_in_percentage_points():
+    text = explain(classify(2022, _vulnerable(base=None), history=NO_LISTS), "en")
+    # outside work is 1.2 points over 40 of 40 (3 %), basic education 7.3 over 60 (12 %).
+    assert "a value to 40 % or below for residents aged 18-64 outside work and education (now 41.2 %)" in text
+
+
+def test_insufficient_data_is_said_not_hidden():
+    text = explain(classify(2015, Measures(residents=2000, nonwestern_pct=D("70"))), "da")
+    assert "Utilstrækkelige data: det kan ikke afgøres, om området er ghettoområde" in text
+    assert "Mindste enkeltændring" not in text
+
+
+def test_a_year_can_be_rerun_under_another_version_for_comparison():
+    measures = _vulnerable()
+    text = explain(classify(2022, measures, history=NO_LISTS, rules=rule_version("2013")), "en")
+    # 2013 rules: non-Western, basic education (67.3 > 50) and outside work: 3 of 5.
+    assert text.startswith("The 2022 list under the 2013 ghetto criteria (3 of 5)")
+    assert "Status: parallel society (parallelsamfund)." in text
+
+
+def test_numbers_are_written_the_danish_or_english_way():
+    assert (number(D("1587"), "da"), number(D("1587"), "en")) == ("1.587", "1,587")
+    assert (number(D("41.20"), "da"), number(D("2.10"), "en")) == ("41,2", "2.1")
+
+
+def test_an_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        explain(classify(2022, _vulnerable()), "de")
