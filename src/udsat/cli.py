@@ -33,9 +33,32 @@ def _add_reference_bundle(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_reference_bundle)
 
 
+def _classify(args: argparse.Namespace) -> int:
+    from udsat.ingest.classify_result import classify_files
+
+    rows = classify_files(args.input, args.out, history=args.history, rules=args.rules)
+    print(f"classified {rows} area-years into {args.out}")
+    return 0
+
+
+def _add_classify(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "classify", help="classify area-years under the statutory list rules (§ 61 a, § 61 b)"
+    )
+    parser.add_argument("--input", type=Path, required=True, help="VALUES.csv with criterion values")
+    parser.add_argument("--history", type=Path, help="STATUSES.csv: area,year,status (official terms)")
+    parser.add_argument(
+        "--rules", choices=("auto", "2010", "2013", "2018", "2021"), default="auto",
+        help="rule version; auto = the one in force on each year's list date",
+    )
+    parser.add_argument("--out", type=Path, required=True, help="RESULT.csv to write")
+    parser.set_defaults(handler=_classify)
+
+
 # Each entry adds one verb's parser. Keep the list in pipeline order.
 VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_reference_bundle,
+    _add_classify,
 ]
 
 

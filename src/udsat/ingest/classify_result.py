@@ -1,0 +1,70 @@
+"""Run ``udsat classify``: read the inputs, classify each area-year, write RESULT atomically."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+from udsat.domain.classification import Classification, classify
+from udsat.domain.criteria import rule_version
+from udsat.ingest.classify_input import history_for, read_history, read_values
+from udsat.ingest.problems import ProblemsFound
+
+RESULT_COLUMNS = (
+    "area", "year", "rule_version", "criteria_met", "statuses", "explanation_da", "explanation_en",
+)
+
+
+def result_row(area: str, classification: Classification) -> list[str]:
+    return [
+        area, str(classification.year), classification.rule_version,
+        ";".join(classification.criteria_met), ";".join(classification.terms),
+        classification.explanation("da"), classification.explanation("en"),
+    ]
+
+
+def classify_files(values: Path, out: Path, history: Path | None = None, rules: str = "auto") -> int:
+    """Classify every row of ``values``; return the number of rows written to ``out``.
+
+    With ``history``, a year without a row is a year on no list. Without it, an area's
+    earlier years come from its own decided classifications in ``values``; other years are
+    unknown. Raises ProblemsFound (and writes nothing) on bad input.
+    """
+    area_years, problems = read_values(values)
+    listed: dict[str, dict[int, frozenset[str]]] = {}
+    if history is not None:
+        listed, history_problems = read_history(history)
+        problems += history_problems
+    if problems:
+        raise ProblemsFound(problems)
+    version = None if rules == "auto" else rule_version(rules)
+    computed: dict[str, dict[int, frozenset[str]]] = {}
+    results: dict[int, list[str]] = {}
+    for item in sorted(area_years, key=lambda a: (a.area, a.year)):
+        if history is not None:
+            earlier = history_for(listed.get(item.area), item.year)
+        else:
+            earlier = computed.setdefault(item.area, {})
+        outcome = classify(item.year, item.measures, history=dict(earlier), rules=version)
+        if history is None and not outcome.insufficient:
+            computed[item.area][item.year] = outcome.statuses
+        results[item.row] = result_row(item.area, outcome)
+    _write_atomically(out, [results[row] for row in sorted(results)])
+    return len(results)
+
+
+def _write_atomically(out: Path, rows: list[list[str]]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream, lineterminator="\n")
+            writer.writerow(RESULT_COLUMNS)
+            writer.writerows(rows)
+        os.chmod(temporary, 0o644)  # mkstemp makes the file private; RESULT is an ordinary file
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,92 @@
+"""`udsat classify`: the exact CSV contract other tools depend on, and exit code 2 on bad input."""
+
+import csv
+
+from udsat.cli import main
+from udsat.ingest.classify_input import VALUE_COLUMNS
+
+HEADER = ",".join(VALUE_COLUMNS)
+RESULT_HEADER = ["area", "year", "rule_version", "criteria_met", "statuses", "explanation_da",
+                 "explanation_en"]
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_classify_writes_the_result_contract(tmp_path, capsys):
+    values = tmp_path / "values.csv"
+    # B 2015 (2013 rules): 80.6 > 50, 51.9 > 40, 4.43 > 2.7, 58.4 > 50, 51.1 < 55: all 5.
+    # A 2018 (2018 rules): 45 > 40 and 65 > 60 (2 of 4), 55 > 50: ghetto; on the ghetto
+    #   list 2014-2017 (history), so 5 years: hard ghetto (transitional rule).
+    # C 2022: 999 residents: on no list whatever the shares.
+    values.write_text(
+        HEADER + "\n"
+        "A,2018,1200,55,45,1.00,0.70,65,70\n"
+        "B,2015,6464,80.6,51.9,4.43,,58.4,51.1\n"
+        "C,2022,999,80,60,5,0.70,80,40\n",
+        encoding="utf-8",
+    )
+    history = tmp_path / "statuses.csv"
+    history.write_text(
+        "area,year,status\n" + "".join(f"A,{y},ghettoområde\n" for y in range(2014, 2018)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "result.csv"
+    code = main(["classify", "--input", str(values), "--history", str(history), "--out", str(out)])
+    assert code == 0
+    assert "classified 3 area-years" in capsys.readouterr().out
+    header, a, b, c = _rows(out)
+    assert header == RESULT_HEADER
+    assert a[:5] == ["A", "2018", "2018", "outside_work_edu;basic_edu;nonwestern",
+                     "udsat boligområde;ghettoområde;hårdt ghettoområde"]
+    assert b[:5] == ["B", "2015", "2013", "nonwestern;outside_work_edu;convicted;basic_edu;income",
+                     "ghettoområde"]
+    assert c[:5] == ["C", "2022", "2021",
+                     "outside_work_edu;convicted;basic_edu;income;nonwestern;nonwestern_prevention;"
+                     "outside_work_edu_prevention;convicted_prevention;income_prevention", ""]
+    assert a[5].startswith("Listen 2018") and a[6].startswith("The 2018 list")
+
+
+def test_rules_can_be_forced_for_comparison(tmp_path):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2018,1200,55,45,1.00,0.70,65,70\n", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--rules", "2013", "--out", str(out)]) == 0
+    # 2013 rules: 55 > 50, 45 > 40, 65 > 50: 3 of 5, a ghettoområde on the 2018 list.
+    assert _rows(out)[1][:5] == ["A", "2018", "2013", "nonwestern;outside_work_edu;basic_edu",
+                                 "ghettoområde"]
+
+
+def test_without_history_the_hard_status_is_left_undecided(tmp_path):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2018,1200,55,45,1.00,0.70,65,70\n", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--out", str(out)]) == 0
+    row = _rows(out)[1]
+    assert row[4] == "udsat boligområde;ghettoområde"
+    assert "Insufficient data: cannot decide whether the area is hard ghetto area" in row[6]
+
+
+def test_bad_input_exits_2_names_file_row_column_and_leaves_no_output(tmp_path, capsys):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2018,1200,155,45,1.00,0.70,65,70\n", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    code = main(["classify", "--input", str(values), "--out", str(out)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"{values}, row 2, column 'nonwestern_pct': 155 is outside 0-100" in err
+    assert "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [values]
+
+
+def test_a_bad_history_file_also_exits_2(tmp_path, capsys):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2018,1200,55,45,1.00,0.70,65,70\n", encoding="utf-8")
+    history = tmp_path / "statuses.csv"
+    history.write_text("area,year,state\n", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--history", str(history), "--out", str(out)]) == 2
+    assert f"{history}, row 1, column 'state': unknown column" in capsys.readouterr().err
+    assert not out.exists()
