@@ -29,6 +29,8 @@ class LoadBatch(models.Model):
     synthetic = models.BooleanField(default=False)
     digest = models.CharField(max_length=64, unique=True, help_text="sha256 of the content")
     file_name = models.CharField(max_length=255, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True,
+                                     help_text="sha256 of the source file it was imported from")
     source_url = models.TextField(blank=True)
     loaded_by = models.CharField(max_length=150, blank=True)
     loaded_at = models.DateTimeField(default=timezone.now)
@@ -123,6 +125,35 @@ class Observation(models.Model):
     def __str__(self) -> str:
         shown = self.value if self.value is not None else self.absence
         return f"{self.area.slug} {self.indicator.code} {self.period}: {shown}"
+
+
+class ObservationRevision(models.Model):
+    """A figure as it was before a later load revised it: the old value and its batch.
+
+    The observation itself always holds the current figure; its revisions, newest first,
+    hold every earlier one, each with the batch that had set it and the batch that replaced it.
+    """
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE,
+                                    related_name="revisions")
+    value = models.DecimalField(max_digits=18, decimal_places=6, null=True, blank=True)
+    absence = models.CharField(max_length=20, choices=ABSENCE_CHOICES, blank=True)
+    unit = models.CharField(max_length=20)
+    source = models.CharField(max_length=80)
+    n_persons = models.PositiveIntegerField(null=True, blank=True)
+    note = models.TextField(blank=True)
+    batch = models.ForeignKey(LoadBatch, on_delete=models.PROTECT, related_name="revised_figures",
+                              help_text="the load that had set this figure")
+    superseded_by = models.ForeignKey(LoadBatch, on_delete=models.PROTECT,
+                                      related_name="superseded_figures")
+    superseded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["observation", "-superseded_at", "-id"]
+
+    def __str__(self) -> str:
+        shown = self.value if self.value is not None else self.absence
+        return f"{self.observation_id}: {shown} (until batch {self.superseded_by_id})"
 
 
 PLACE_KIND_CHOICES = [

@@ -17,6 +17,8 @@ from udsat.domain.catalogue import Catalogue
 from udsat.domain.observations import ABSENCES, parse_decimal
 from udsat.domain.statuses import STATUSES, official_term
 
+MAX_PROBLEMS_KEPT = 500
+
 
 @dataclass
 class RowContext:
@@ -25,11 +27,16 @@ class RowContext:
     catalogue: Catalogue
     extra_areas: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    problem_count: int = 0
     where: str = ""
 
     def problem(self, column: str | None, reason: str) -> None:
-        self.problems.append(f"{self.where}, column {column!r}: {reason}" if column
-                             else f"{self.where}: {reason}")
+        # Keep the first few hundred messages only: a bundle of a million bad rows must not
+        # fill memory with a million messages.
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(f"{self.where}, column {column!r}: {reason}" if column
+                                 else f"{self.where}: {reason}")
 
     def area_slug(self, column: str, text: str) -> str | None:
         if text in self.extra_areas:

@@ -1,0 +1,108 @@
+"""``udsat import``: run one importer on one source file and write a bundle, or report why not.
+
+Every importer declares its kind and schema and returns the rows of bundle tables; this
+module adds provenance (file name, sha256, source URL) and writes the bundle through
+``udsat.domain.bundle``. With any problem the bundle directory is removed: nothing
+half-written is left behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from udsat.domain.bundle import (
+    SCHEMA_VERSION,
+    TABLE_COLUMNS,
+    Manifest,
+    now_utc,
+    sha256_of,
+    write_csv_table,
+    write_manifest,
+)
+from udsat.domain.catalogue import Catalogue, default_catalogue
+from udsat.ingest.problems import Problem
+from udsat.ingest.schemas import Schema
+from udsat.ingest.source_table import SourceError
+from udsat.ingest.validate import Checker
+
+Tables = dict[str, Iterable[tuple]]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person importing says about the file (beyond its content)."""
+
+    source_url: str = ""
+    indicator: str = ""  # for sources that hold one measure (Statistikbanken tables)
+
+
+@dataclass(frozen=True)
+class Importer:
+    kind: str
+    description: str
+    schema: Schema | None
+    tables: Callable[[Path, Checker, Options], Tables]
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file: str
+    sha256: str
+    problems: list[Problem] = field(default_factory=list)
+    problem_count: int = 0
+    notes: list[str] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    bundle: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem_count == 0
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind, "file": self.file, "sha256": self.sha256, "ok": self.ok,
+            "problem_count": self.problem_count,
+            "problems": [{"file": p.file, "row": p.row, "column": p.column, "reason": p.reason,
+                          "text": str(p)} for p in self.problems],
+            "notes": self.notes, "rows": self.rows,
+        }
+
+
+def run_import(importer: Importer, path: Path, out: Path, options: Options | None = None,
+               catalogue: Catalogue | None = None) -> ImportResult:
+    """Validate ``path`` and, when it is clean, write a bundle to ``out`` (a new directory)."""
+    options = options or Options()
+    result = ImportResult(importer.kind, path.name, sha256_of(path) if path.is_file() else "")
+    checker = Checker(catalogue or default_catalogue())
+    out.mkdir(parents=True, exist_ok=False)
+    files = []
+    try:
+        for table, rows in importer.tables(path, checker, options).items():
+            files.append(write_csv_table(out, table, TABLE_COLUMNS[table], rows))
+    except SourceError as exc:
+        checker.add(exc.problem)
+    finally:
+        checker.close()
+    result.problems, result.problem_count = checker.problems, checker.problem_count
+    result.notes = checker.notes
+    result.rows = {f.table: f.rows for f in files}
+    if not result.ok:
+        shutil.rmtree(out, ignore_errors=True)
+        return result
+    if not any(f.rows for f in files):
+        shutil.rmtree(out, ignore_errors=True)
+        result.problems.append(Problem(path.name, None, None, "holds no figures to load"))
+        result.problem_count = 1
+        return result
+    write_manifest(out, Manifest(
+        schema_version=SCHEMA_VERSION, name=f"{importer.kind}:{path.name}", created_at=now_utc(),
+        producer=f"udsat import {importer.kind}", files=tuple(files), dataset="reference",
+        synthetic=False, source_url=options.source_url, source_file=path.name,
+        source_sha256=result.sha256,
+    ))
+    result.bundle = out
+    return result

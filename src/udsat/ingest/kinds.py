@@ -1,0 +1,12 @@
+"""The importers ``udsat import KIND`` knows, by kind (an explicit registry)."""
+
+from __future__ import annotations
+
+from udsat.ingest.beboerdata import BEBOERDATA
+from udsat.ingest.imports import Importer
+from udsat.ingest.tidy import TIDY
+
+IMPORTERS: dict[str, Importer] = {
+    importer.kind: importer
+    for importer in (TIDY, BEBOERDATA)
+}

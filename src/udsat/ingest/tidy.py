@@ -1,0 +1,80 @@
+"""The tidy CSV: one figure per row, for every source without an importer of its own.
+
+``area,indicator,period,value,unit,source,absence`` (+ optional ``breakdown``,
+``n_persons``, ``note``), UTF-8, comma-separated, dot decimals. A row has a value or an
+absence (not_published, suppressed, not_applicable, missing), never both; a missing figure
+is never written as 0. The full description for data managers is docs/importing.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from udsat.ingest.imports import Importer, Options, Tables
+from udsat.ingest.readers import UTF8, read_csv
+from udsat.ingest.schemas import Column, Schema
+from udsat.ingest.validate import Checker, records
+
+SCHEMA = Schema(
+    kind="tidy",
+    separator=",",
+    columns=(
+        Column("area", "area name, alias or slug as in the catalogue"),
+        Column("indicator", "catalogue indicator id, e.g. residents"),
+        Column("period", "year, e.g. 2019, or 'unstated'"),
+        Column("value", "dot-decimal number; blank when absence is given"),
+        Column("unit", "the indicator's unit (pct, persons, ...)"),
+        Column("source", "catalogue source id, e.g. lbf-beboerdata"),
+        Column("absence", "blank, or not_published, suppressed, not_applicable, missing"),
+        Column("breakdown", "blank for everyone, else a group slug", required=False),
+        Column("n_persons", "persons behind the figure", required=False),
+        Column("note", "free text", required=False),
+    ),
+)
+
+
+def tidy_tables(path: Path, checker: Checker, options: Options) -> Tables:
+    return {"observations": _observations(path, checker)}
+
+
+def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
+    table = read_csv(path, encodings=(UTF8,))
+    checker.notes.extend(table.notes)
+    file = table.file
+    for row, cells in records(table, SCHEMA, checker):
+        before = checker.problem_count
+        area = checker.area(file, row, "area", cells["area"])
+        indicator = checker.indicator(file, row, "indicator", cells["indicator"])
+        period = checker.period(file, row, "period", cells["period"])
+        source = checker.source(file, row, "source", cells["source"])
+        absence = checker.absence(file, row, "absence", cells["absence"])
+        unit_ok = indicator is not None and checker.unit(file, row, "unit", cells["unit"],
+                                                         indicator)
+        value = None
+        if cells["value"].strip() and absence:
+            checker.problem(file, row, "absence", "give a value or an absence, not both")
+        elif not cells["value"].strip() and not absence:
+            checker.problem(file, row, "value", "is empty; give a value or an absence "
+                            "(a missing figure is never 0)")
+        elif cells["value"].strip():
+            value = checker.number(file, row, "value", cells["value"])
+            if value is not None and unit_ok:
+                checker.in_unit(file, row, "value", value, indicator.unit)
+        n_persons = None
+        if cells.get("n_persons", "").strip():
+            count = checker.number(file, row, "n_persons", cells["n_persons"])
+            if count is not None and checker.in_unit(file, row, "n_persons", count, "persons"):
+                n_persons = int(count)
+        breakdown = cells.get("breakdown", "").strip()
+        if None in (area, indicator, period, source) or checker.problem_count > before:
+            continue
+        if not checker.unique(file, row, (area, indicator.id, period, breakdown),
+                              "area, indicator, period and breakdown"):
+            continue
+        yield (area, indicator.id, period, breakdown, value, absence or "", indicator.unit,
+               source, n_persons, cells.get("note", "").strip())
+
+
+TIDY = Importer("tidy", "tidy CSV: area,indicator,period,value,unit,source,absence", SCHEMA,
+                tidy_tables)

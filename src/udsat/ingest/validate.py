@@ -1,0 +1,216 @@
+"""Row validation shared by the importers: every problem names file, row, column and reason.
+
+``Checker`` collects problems instead of raising, so a data manager sees all of them at
+once. Numbers are parsed exactly (Decimal) from either 9.4 or the Danish 9,4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+
+from udsat.domain.catalogue import Catalogue
+from udsat.domain.indicators import Indicator
+from udsat.domain.observations import ABSENCES, PERIOD_UNSTATED
+from udsat.ingest.keys import KeyIndex
+from udsat.ingest.problems import Problem
+from udsat.ingest.schemas import HEADER_SEARCH_ROWS, Schema
+from udsat.ingest.source_table import FormulaCell, SourceTable, is_blank
+
+MAX_PROBLEMS_KEPT = 200
+SHARE_UNITS = ("pct",)
+COUNT_UNITS = ("persons", "households", "dwellings")
+FIRST_YEAR = 1900
+_YEAR = re.compile(r"^\d{4}$")
+_SPACES = re.compile(r"[\s\u00a0]")
+
+
+class Checker:
+    """Collects problems for one file; keeps the first MAX_PROBLEMS_KEPT and counts the rest."""
+
+    def __init__(self, catalogue: Catalogue, today: dt.date | None = None) -> None:
+        self.catalogue = catalogue
+        self.today = today or dt.date.today()
+        self.problems: list[Problem] = []
+        self.problem_count = 0
+        self.notes: list[str] = []
+        self.keys = KeyIndex()
+        self._units: dict[str, tuple[str, int]] = {}
+
+    def add(self, problem: Problem) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    def problem(self, file: str, row: int | None, column: str | None, reason: str) -> None:
+        self.add(Problem(file, row, column, reason))
+
+    def close(self) -> None:
+        self.keys.close()
+
+    # -- values ---------------------------------------------------------------------------
+    def number(self, file: str, row: int, column: str, text: str) -> Decimal | None:
+        """A number in either notation; a formula, text or blank cell is a problem."""
+        if isinstance(text, FormulaCell):
+            self.problem(file, row, column,
+                         f"holds the formula {str(text)!r} where a number belongs; "
+                         "paste the values instead")
+            return None
+        cleaned = _SPACES.sub("", str(text)).rstrip("%")
+        if not cleaned:
+            self.problem(file, row, column, "is empty; give a number or an absence")
+            return None
+        if "," in cleaned:  # Danish: 1.234,5 -> 1234.5
+            cleaned = cleaned.replace(".", "").replace(",", ".")
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            self.problem(file, row, column, f"{str(text)!r} is not a number")
+            return None
+        if not value.is_finite():
+            self.problem(file, row, column, f"{str(text)!r} is not a finite number")
+            return None
+        return value
+
+    def in_unit(self, file: str, row: int, column: str, value: Decimal, unit: str) -> bool:
+        """Shares lie within 0-100 %, counts are whole and never negative."""
+        if unit in SHARE_UNITS and not 0 <= value <= 100:
+            self.problem(file, row, column, f"{value} % is outside 0-100 %")
+            return False
+        if unit in COUNT_UNITS:
+            if value < 0:
+                self.problem(file, row, column, f"{value} is a negative count")
+                return False
+            if value != value.to_integral_value():
+                self.problem(file, row, column, f"{value} is not a whole number of {unit}")
+                return False
+        return True
+
+    def period(self, file: str, row: int, column: str, text: str) -> str | None:
+        """A year (not in the future) or "unstated"."""
+        text = str(text).strip()
+        if text.endswith(".0"):  # a year typed into a spreadsheet number cell
+            text = text[:-2]
+        if text.casefold() == PERIOD_UNSTATED:
+            return PERIOD_UNSTATED
+        if not _YEAR.match(text):
+            self.problem(file, row, column, f"{text!r} is not a year (e.g. 2019) or 'unstated'")
+            return None
+        if int(text) > self.today.year:
+            self.problem(file, row, column, f"{text} is in the future")
+            return None
+        if int(text) < FIRST_YEAR:
+            self.problem(file, row, column, f"{text} is before {FIRST_YEAR}")
+            return None
+        return text
+
+    def area(self, file: str, row: int, column: str, text: str) -> str | None:
+        """The catalogue slug for a source spelling; an unknown name gets suggestions."""
+        geography = self.catalogue.geography
+        area = geography.area(str(text))
+        if area is None:
+            hints = ", ".join(geography.suggest_areas(str(text)))
+            advice = f"did you mean: {hints}?" if hints else "no catalogue area has a similar name"
+            self.problem(file, row, column, f"unknown area {str(text)!r}; {advice}")
+            return None
+        return area.slug
+
+    def indicator(self, file: str, row: int, column: str, text: str) -> Indicator | None:
+        indicator = self.catalogue.indicator(str(text).strip())
+        if indicator is None:
+            self.problem(file, row, column, f"unknown indicator {str(text)!r} (see docs/"
+                         "indicators.md for the catalogue's ids)")
+        return indicator
+
+    def unit(self, file: str, row: int, column: str, text: str, indicator: Indicator) -> bool:
+        """The unit is the indicator's, and one indicator never mixes units in a file."""
+        unit = str(text).strip()
+        first = self._units.setdefault(indicator.id, (unit, row))
+        if first[0] != unit:
+            self.problem(file, row, column, f"mixed units: {indicator.id} is in {first[0]!r} on "
+                         f"row {first[1]} and in {unit!r} here")
+            return False
+        if unit != indicator.unit:
+            self.problem(file, row, column,
+                         f"unit {unit!r} is not {indicator.id}'s unit {indicator.unit!r}")
+            return False
+        return True
+
+    def absence(self, file: str, row: int, column: str, text: str) -> str | None:
+        absence = str(text).strip()
+        if absence and absence not in ABSENCES:
+            self.problem(file, row, column,
+                         f"{absence!r} is not one of {', '.join(ABSENCES)}")
+            return None
+        return absence
+
+    def source(self, file: str, row: int, column: str, text: str) -> str | None:
+        source = str(text).strip()
+        if self.catalogue.source(source) is None:
+            known = ", ".join(s.id for s in self.catalogue.sources)
+            self.problem(file, row, column, f"unknown source {source!r} (known: {known})")
+            return None
+        return source
+
+    def unique(self, file: str, row: int, key: tuple, what: str) -> bool:
+        earlier = self.keys.first_line(key, row)
+        if earlier is not None:
+            self.problem(file, row, None, f"duplicate of row {earlier} (same {what})")
+            return False
+        return True
+
+
+def records(table: SourceTable, schema: Schema,
+            checker: Checker) -> Iterator[tuple[int, dict[str, str]]]:
+    """Find the header (within the first rows), check it, then yield each data row by column.
+
+    Nothing is yielded when the header is wrong: a row read against the wrong columns would
+    only produce noise.
+    """
+    file = table.file
+    peeked: list[tuple[int, list[str]]] = []
+    header_row: tuple[int, list[str]] | None = None
+    for number, cells in table.rows:
+        peeked.append((number, cells))
+        if is_blank(cells):
+            continue
+        if schema.score(cells) >= 2 or len(peeked) >= HEADER_SEARCH_ROWS:
+            header_row = max(((n, c) for n, c in peeked if not is_blank(c)),
+                             key=lambda nc: schema.score(nc[1]))
+            break
+    if header_row is None:
+        nonblank = [(n, c) for n, c in peeked if not is_blank(c)]
+        if not nonblank:
+            checker.problem(file, None, None, "has no rows")
+            return
+        header_row = max(nonblank, key=lambda nc: schema.score(nc[1]))
+    number, header = header_row
+    if table.separator and schema.separator and table.separator != schema.separator:
+        checker.problem(file, number, None,
+                        f"is separated by {table.separator!r}; this format is separated by "
+                        f"{schema.separator!r}")
+        return
+    positions, problems, notes = schema.match(file, number, header)
+    checker.notes.extend(notes)
+    for problem in problems:
+        checker.add(problem)
+    if problems:
+        return
+    width = len(header)
+    data = 0
+    rest = (item for item in peeked if item[0] > number)
+    for source in (rest, table.rows):
+        for row, cells in source:
+            if is_blank(cells):
+                continue
+            if len(cells) > width and not is_blank(cells[width:]):
+                checker.problem(file, row, None, f"has {len(cells)} cells but the header has "
+                                f"{width}; check the separator and quoting")
+                continue
+            data += 1
+            yield row, {name: (cells[i] if i < len(cells) else "")
+                        for name, i in positions.items()}
+    if data == 0:
+        checker.problem(file, None, None, "has a header but no data rows")

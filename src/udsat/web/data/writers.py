@@ -1,0 +1,163 @@
+"""Write checked bundle rows to the database, a chunk at a time, and count what changed.
+
+Each table has a writer keyed like the table's natural key. A row is new, revised (a field
+differs: the row now belongs to the new batch, and for observations the old figure is kept
+as an ObservationRevision), or unchanged. Called only inside ``loading``'s transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from udsat.domain.catalogue import Catalogue
+from udsat.web.data.models import (
+    Area,
+    Flow,
+    Indicator,
+    ListStatus,
+    LoadBatch,
+    Observation,
+    ObservationRevision,
+    PlaceObservation,
+)
+from udsat.web.data.tables import Parsed
+
+BATCH_SIZE = 2000
+FIGURE_FIELDS = ("value", "absence", "unit", "source", "n_persons", "note")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one table maps to its model: the key of a stored row and the fields of a parsed one."""
+
+    name: str
+    model: type[models.Model]
+    key_of: Callable[[Any], tuple]
+    resolve: Callable[[Parsed, dict, dict], tuple[tuple, dict[str, Any]]]
+    data_fields: tuple[str, ...]
+    keeps_revisions: bool = False
+
+
+def _observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+    f = row.fields
+    fields = {"area_id": areas[f["area"]], "indicator_id": indicators[f["indicator"]],
+              "period": f["period"], "breakdown": f["breakdown"],
+              **{k: f[k] for k in FIGURE_FIELDS}}
+    return (fields["area_id"], fields["indicator_id"], f["period"], f["breakdown"]), fields
+
+
+def _place_observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+    f = row.fields
+    fields = {"place_kind": f["place_kind"], "place_code": f["place_code"],
+              "indicator_id": indicators[f["indicator"]], "period": f["period"],
+              "breakdown": f["breakdown"], **{k: f[k] for k in FIGURE_FIELDS}}
+    key = (f["place_kind"], f["place_code"], fields["indicator_id"], f["period"], f["breakdown"])
+    return key, fields
+
+
+def _status(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+    f = row.fields
+    fields = {"area_id": areas[f["area"]], "year": f["year"], "status": f["status"],
+              "origin": f["origin"], "term": f["term"], "rule_version": f["rule_version"],
+              "source_url": f["source_url"], "note": f["note"]}
+    return (fields["area_id"], f["year"], f["status"], f["origin"]), fields
+
+
+def _flow(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+    f = row.fields
+    destination = areas.get(f["destination"] or "")
+    fields = {"year": f["year"], "origin_id": areas[f["origin"]], "destination_id": destination,
+              "destination_kind": f["destination_kind"], "move_type": f["move_type"],
+              "n_persons": f["n_persons"], "suppressed": f["suppressed"]}
+    key = (f["year"], fields["origin_id"], destination, f["destination_kind"], f["move_type"])
+    return key, fields
+
+
+SPECS = {
+    "observations": Spec(
+        "observations", Observation,
+        lambda o: (o.area_id, o.indicator_id, o.period, o.breakdown),
+        _observation, FIGURE_FIELDS, keeps_revisions=True),
+    "place_observations": Spec(
+        "place_observations", PlaceObservation,
+        lambda o: (o.place_kind, o.place_code, o.indicator_id, o.period, o.breakdown),
+        _place_observation, FIGURE_FIELDS),
+    "statuses": Spec(
+        "statuses", ListStatus, lambda s: (s.area_id, s.year, s.status, s.origin),
+        _status, ("term", "rule_version", "source_url", "note")),
+    "flows": Spec(
+        "flows", Flow,
+        lambda f: (f.year, f.origin_id, f.destination_id, f.destination_kind, f.move_type),
+        _flow, ("n_persons", "suppressed")),
+}
+
+
+class TableWriter:
+    """Upserts one table's rows for one batch; ``counts`` says new, revised and unchanged."""
+
+    def __init__(self, spec: Spec, batch: LoadBatch) -> None:
+        self.spec, self.batch = spec, batch
+        self.areas = dict(Area.objects.values_list("slug", "id"))
+        self.indicators = dict(Indicator.objects.values_list("code", "id"))
+        self.existing = {spec.key_of(o): o
+                         for o in spec.model.objects.filter(dataset=batch.dataset).iterator()}
+        self.new = self.revised = self.unchanged = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        name = self.spec.name
+        return {f"{name}_new": self.new, f"{name}_revised": self.revised,
+                f"{name}_unchanged": self.unchanged}
+
+    def write(self, rows: list[Parsed]) -> None:
+        spec, batch = self.spec, self.batch
+        new, revised, revisions = [], [], []
+        now = timezone.now()
+        for row in rows:
+            key, wanted = spec.resolve(row, self.areas, self.indicators)
+            current = self.existing.get(key)
+            if current is None:
+                new.append(spec.model(dataset=batch.dataset, batch=batch, **wanted))
+                continue
+            if all(getattr(current, f) == wanted[f] for f in spec.data_fields):
+                self.unchanged += 1
+                continue
+            if spec.keeps_revisions:
+                revisions.append(ObservationRevision(
+                    observation=current, batch_id=current.batch_id, superseded_by=batch,
+                    superseded_at=now, **{f: getattr(current, f) for f in FIGURE_FIELDS}))
+            for f in spec.data_fields:
+                setattr(current, f, wanted[f])
+            current.batch = batch
+            revised.append(current)
+        spec.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        if revised:
+            spec.model.objects.bulk_update(revised, [*spec.data_fields, "batch"],
+                                           batch_size=BATCH_SIZE)
+            ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
+        self.new += len(new)
+        self.revised += len(revised)
+
+
+def write_areas(rows: list[Parsed], catalogue: Catalogue) -> dict[str, int]:
+    """Areas the catalogue does not know (synthetic ones): created or updated by slug."""
+    geography = catalogue.geography
+    created = 0
+    for row in rows:
+        muni = geography.municipality(row.fields["municipality_code"])
+        region = geography.region(muni.region_code) if muni else None
+        wanted = {
+            "name": row.fields["name"], "municipality_code": muni.code if muni else 0,
+            "municipality_name": muni.name if muni else "",
+            "region_code": muni.region_code if muni else 0,
+            "region_name": region.name if region else "",
+            "synthetic": row.fields["synthetic"],
+        }
+        _, was_created = Area.objects.update_or_create(slug=row.fields["slug"], defaults=wanted)
+        created += was_created
+    return {"areas_new": created, "areas_known": len(rows) - created}
