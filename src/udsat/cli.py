@@ -7,6 +7,7 @@ traceback. Verbs register themselves in VERBS below (an explicit registry, no ma
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -55,10 +56,79 @@ def _add_classify(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_classify)
 
 
+def _import(args: argparse.Namespace) -> int:
+    import json
+    import tempfile
+
+    from udsat.ingest.imports import Options, run_import
+    from udsat.ingest.kinds import IMPORTERS
+
+    options = Options(source_url=args.source_url, indicator=args.indicator)
+    with tempfile.TemporaryDirectory(prefix="udsat-import-") as tmp:
+        result = run_import(IMPORTERS[args.kind], args.file, Path(tmp) / "bundle", options)
+        load, error = (_load_bundle(result.bundle, args) if result.ok else (None, ""))
+    if args.json:
+        print(json.dumps({**result.as_dict(), "dry_run": args.dry_run, "load": load,
+                          "load_error": error}, ensure_ascii=False))
+    else:
+        print("\n".join(result.report_lines()), file=sys.stdout if result.ok else sys.stderr)
+        if error or load:
+            print(error or _change_summary(load), file=sys.stderr if error else sys.stdout)
+    return 0 if result.ok and not error else EXIT_USER_ERROR
+
+
+def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, str]:
+    """Hand the bundle to the web's load_bundle command (cli may use Django, not udsat.web)."""
+    import io
+    import json
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "udsat.web.settings.dev")
+    import django
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    django.setup()
+    out = io.StringIO()
+    try:
+        call_command("load_bundle", str(bundle), dry_run=args.dry_run, as_json=True,
+                     loaded_by=args.loaded_by, stdout=out)
+    except CommandError as exc:
+        return None, str(exc)
+    return json.loads(out.getvalue()), ""
+
+
+def _change_summary(load: dict) -> str:
+    if load["already_loaded"]:
+        return f"already loaded (batch {load['batch_id']}); nothing changed"
+    tables = dict.fromkeys(k.rsplit("_", 1)[0] for k in load["counts"] if k != "areas_known")
+    parts = [f"{t}: {load['counts'].get(t + '_new', 0)} new, "
+             f"{load['counts'].get(t + '_revised', 0)} revised, "
+             f"{load['counts'].get(t + '_unchanged', 0)} unchanged" for t in tables]
+    head = "would change (dry run, nothing written)" if load["dry_run"] else \
+        f"loaded as batch {load['batch_id']}"
+    return f"{head}: " + "; ".join(parts)
+
+
+def _add_import(sub: argparse._SubParsersAction) -> None:
+    from udsat.ingest.kinds import IMPORTERS
+
+    parser = sub.add_parser("import", help="validate a source file and load its figures")
+    parser.add_argument("kind", choices=sorted(IMPORTERS), help="the file's format")
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--dry-run", action="store_true", help="report what would change")
+    parser.add_argument("--source-url", default="", help="where the file was published")
+    parser.add_argument("--indicator", default="", help="catalogue indicator (Statistikbanken)")
+    parser.add_argument("--loaded-by", default=os.environ.get("USER", "cli"))
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(handler=_import)
+
+
 # Each entry adds one verb's parser. Keep the list in pipeline order.
 VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_reference_bundle,
     _add_classify,
+    _add_import,
 ]
 
 

@@ -62,6 +62,21 @@ class ImportResult:
     def ok(self) -> bool:
         return self.problem_count == 0
 
+    def report_lines(self) -> list[str]:
+        """The validation report a data manager reads: what was found, and every problem."""
+        lines = [*self.notes]
+        if self.sha256:
+            lines.append(f"{self.file}: sha256 {self.sha256}")
+        if self.ok:
+            rows = ", ".join(f"{table} {count}" for table, count in self.rows.items())
+            lines.append(f"{self.file}: no problems ({rows} rows)")
+            return lines
+        lines.append(f"{self.file}: {self.problem_count} problem(s); nothing was loaded")
+        lines.extend(f"  {p}" for p in self.problems)
+        if self.problem_count > len(self.problems):
+            lines.append(f"  … and {self.problem_count - len(self.problems)} more")
+        return lines
+
     def as_dict(self) -> dict:
         return {
             "kind": self.kind, "file": self.file, "sha256": self.sha256, "ok": self.ok,
@@ -77,6 +92,10 @@ def run_import(importer: Importer, path: Path, out: Path, options: Options | Non
     """Validate ``path`` and, when it is clean, write a bundle to ``out`` (a new directory)."""
     options = options or Options()
     result = ImportResult(importer.kind, path.name, sha256_of(path) if path.is_file() else "")
+    if not path.is_file():
+        result.problems.append(Problem(path.name, None, None, f"{path} does not exist"))
+        result.problem_count = 1
+        return result
     checker = Checker(catalogue or default_catalogue())
     out.mkdir(parents=True, exist_ok=False)
     files = []
