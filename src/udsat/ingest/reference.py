@@ -16,9 +16,11 @@ from udsat.domain.bundle import (
     write_manifest,
 )
 from udsat.domain.catalogue import Catalogue, default_catalogue
+from udsat.domain.classification import classify
 from udsat.domain.observations import NOT_PUBLISHED, PERIOD_UNSTATED, parse_decimal
-from udsat.domain.statuses import ordered_terms, parse_published_status
+from udsat.domain.statuses import official_term, ordered_terms, parse_published_status
 from udsat.ingest.problems import Problem, ProblemsFound
+from udsat.ingest.published_lists import PCT_MEASURE, criteria_measures, published_history
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "catalogue" / "reference"
 
@@ -101,6 +103,10 @@ def reference_observations(directory: Path, collector: _Collector) -> list[tuple
             text = row[column].strip()
             if not text:
                 continue  # unknown: no observation at all, never a zero
+            if column == "convicted_pct_or_ratio" and not row["convicted_measure"].startswith(
+                PCT_MEASURE
+            ):
+                continue  # a ratio to the national average is not a share of residents
             number = collector.number(file, line, column, text)
             rows[(slug, indicator, row["year"])] = (
                 slug, indicator, row["year"], "", number, "", unit, "news-and-official-notes", "",
@@ -155,6 +161,33 @@ def reference_statuses(directory: Path, collector: _Collector) -> list[tuple]:
     return [tuple(merged[key]) for key in sorted(merged)]
 
 
+def computed_statuses(directory: Path, collector: _Collector) -> list[tuple]:
+    """Statuses the engine computes from the published criterion values (origin "computed").
+
+    Only area-years with enough known measures (and history) to decide every status; an
+    area-year on no list gets one row with an empty status, as a published exit does.
+    """
+    history = published_history(directory, collector.geography)
+    rows = []
+    file = "official_criteria_values.csv"
+    for line, row in _rows(directory / file):
+        slug = collector.area_slug(file, line, row["area"])
+        measures, problems = criteria_measures(file, line, row)
+        collector.problems.extend(problems)
+        if slug is None or problems:
+            continue
+        year = int(row["year"])
+        result = classify(year, measures, history=history.for_area(slug))
+        if result.insufficient:
+            continue
+        note = f"computed from the published criterion values under the {result.rule_version} rules"
+        for status in sorted(result.statuses) or [""]:
+            term = official_term(status, year) if status else ""
+            rows.append((slug, year, status, term, result.rule_version, "computed",
+                         row["source_url"], note))
+    return rows
+
+
 def _join(existing: str, new: str, sep: str = " | ") -> str:
     parts = [p for p in existing.split(sep) if p]
     for part in new.split(sep):
@@ -169,7 +202,7 @@ def build_reference_bundle(
     """Write the reference bundle to ``out``; raise ProblemsFound and write nothing on error."""
     collector = _Collector(catalogue or default_catalogue())
     observations = reference_observations(directory, collector)
-    statuses = reference_statuses(directory, collector)
+    statuses = reference_statuses(directory, collector) + computed_statuses(directory, collector)
     if collector.problems:
         raise ProblemsFound(collector.problems)
     out.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,32 @@
+"""The reference bundle also carries the statuses computed from the published criterion values."""
+
+import pytest
+
+from udsat.domain.bundle import iter_rows, read_manifest
+from udsat.ingest.reference import build_reference_bundle
+
+
+@pytest.fixture(scope="module")
+def statuses(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reference")
+    build_reference_bundle(out)
+    manifest = read_manifest(out)
+    return [row for _, row in iter_rows(out, manifest.csv_file("statuses"))]
+
+
+def test_computed_rows_name_their_rule_version(statuses):
+    computed = {(r["area"], r["year"], r["status"], r["term"], r["rule_version"])
+                for r in statuses if r["origin"] == "computed"}
+    # Gellerup 2015: 5 of 5 under the 2013 rules. Tåstrupgård 2023: 2 of 4 + non-Western
+    # 66.4 % + five years on the lists. Mjølnerparken 2023: 966 residents, on no list.
+    assert computed == {
+        ("gellerupparken-toveshoej", "2015", "segregated", "ghettoområde", "2013"),
+        ("taastrupgaard", "2023", "vulnerable", "udsat boligområde", "2021"),
+        ("taastrupgaard", "2023", "segregated", "parallelsamfund", "2021"),
+        ("taastrupgaard", "2023", "transformation", "omdannelsesområde", "2021"),
+        ("mjoelnerparken", "2023", "", "", "2021"),
+    }
+
+
+def test_published_rows_have_no_rule_version(statuses):
+    assert all(r["rule_version"] == "" for r in statuses if r["origin"] != "computed")
