@@ -8,8 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from udsat.web.areas import views as area_views
+from udsat.web.reports import audit as reports_audit
 
 urlpatterns = [
+    # Before Wagtail's admin: only administrators read the site-wide audit log.
+    *reports_audit.admin_urlpatterns,
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,6 +22,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", area_views.home, name="home"),
     path("omraader/<slug:slug>/", area_views.area_detail, name="area-detail"),
+    path("", include("udsat.web.reports.urls")),
     # Wagtail's page tree comes last: editors' pages never shadow a data page.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

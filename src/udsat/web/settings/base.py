@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "udsat.web.data",
     "udsat.web.areas",
     "udsat.web.layout",
+    "udsat.web.reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -110,6 +111,13 @@ WAGTAIL_SITE_NAME = "udsat"
 WAGTAILADMIN_BASE_URL = os.environ.get("UDSAT_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Danish full-text search (stemming: "rapporterne" finds "rapport") on PostgreSQL.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
+# Report documents: PDF only, checked by content and size (udsat.web.reports.uploads).
+WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "udsat.web.reports.documents.ReportDocumentForm"
+UDSAT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"
