@@ -30,6 +30,8 @@ demo-data: install messages
 	$(MANAGE) migrate --noinput
 	$(UDSAT) reference-bundle --out var/bundles/reference
 	$(MANAGE) load_bundle var/bundles/reference
+	$(MANAGE) ensure_roles
+	$(MANAGE) seed_reports
 
 # Translations are compiled from the .po files (the .mo files are build output, not in git).
 messages: install

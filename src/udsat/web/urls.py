@@ -21,7 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", area_views.home, name="home"),
-    path("omraader/<slug:slug>/", area_views.area_detail, name="area-detail"),
+    path("", include("udsat.web.areas.urls")),
     path("", include("udsat.web.reports.urls")),
     # Wagtail's page tree comes last: editors' pages never shadow a data page.
     path("", include(wagtail_urls)),

@@ -2,53 +2,132 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from udsat.domain.history import StatusRow, summarise_years
-from udsat.domain.observations import PERIOD_UNSTATED
-from udsat.web.data.models import Area, ListStatus, Observation
-
-FRONT_PAGE_YEARS = range(2018, 2025)
-HISTORY_YEARS = range(2010, 2025)
-
-
-def _history(area_ids: list[int], years: range) -> dict[int, list]:
-    rows: dict[int, list[StatusRow]] = {a: [] for a in area_ids}
-    for s in ListStatus.objects.filter(area_id__in=area_ids, year__in=years):
-        rows[s.area_id].append(StatusRow(s.year, s.status, s.origin, s.note, s.source_url))
-    return {a: summarise_years(r, years) for a, r in rows.items()}
+from udsat.web.areas import compare as comparing
+from udsat.web.areas import downloads
+from udsat.web.areas.criteria_panel import criteria_panel_context
+from udsat.web.areas.overview import (
+    area_rows,
+    evaluated_areas,
+    front_page_context,
+    key_figure_bars,
+)
+from udsat.web.areas.plans import development_plan
+from udsat.web.areas.profile import area_profile
+from udsat.web.areas.standing import HISTORY_FROM, latest_list_year
+from udsat.web.charts import Point, bar_chart
+from udsat.web.data.models import Area, Indicator
+from udsat.web.evaluation.models import HomePage
+from udsat.web.evaluation.report_links import area_reports
+from udsat.web.layout.templatetags.udsat_format import absence_text
 
 
 def home(request):
-    areas = list(Area.objects.filter(evaluated_2018=True).order_by("name"))
-    history = _history([a.id for a in areas], FRONT_PAGE_YEARS)
-    rows = [{"area": a, "years": history[a.id]} for a in areas]
-    return render(
-        request,
-        "areas/home.html",
-        {"rows": rows, "years": list(FRONT_PAGE_YEARS), "area_count": len(areas)},
-    )
+    """The front page: the editors' HomePage when seeded, else the figures alone."""
+    page = HomePage.objects.live().first()
+    if page is not None:
+        return page.serve(request)
+    context = {"page": None}
+    context.update(front_page_context())
+    return render(request, "evaluation/home_page.html", context)
+
+
+def area_list(request):
+    years = range(2018, latest_list_year() + 1)
+    fifteen = area_rows(evaluated_areas(), years)
+    municipality = request.GET.get("kommune", "")
+    status = request.GET.get("status", "")
+    municipalities = sorted({r["area"].municipality_name for r in fifteen})
+    statuses = sorted({r["standing"].current_status for r in fifteen})
+    shown = [
+        r for r in fifteen
+        if (not municipality or r["area"].municipality_name == municipality)
+        and (not status or r["standing"].current_status == status)
+    ]
+    indicator, figures = key_figure_bars([r["area"] for r in fifteen])
+    top = max((o.value for o in figures.values() if o.value is not None), default=None)
+    for row in shown:
+        row["figure"] = figures.get(row["area"].id)
+        value = row["figure"].value if row["figure"] else None
+        row["bar_pct"] = int(value / top * 100) if value is not None and top else None
+    others = Area.objects.filter(evaluated_2018=False).order_by("synthetic", "name")
+    other_rows = area_rows(list(others), range(HISTORY_FROM, latest_list_year() + 1))
+    return render(request, "areas/list.html", {
+        "rows": shown,
+        "total": len(fifteen),
+        "years": list(years),
+        "municipalities": municipalities,
+        "statuses": statuses,
+        "selected_municipality": municipality,
+        "selected_status": status,
+        "key_indicator": indicator,
+        "other_rows": other_rows,
+    })
 
 
 def area_detail(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
-    history = _history([area.id], HISTORY_YEARS)[area.id]
-    observations = list(
-        Observation.objects.filter(area=area)
-        .select_related("indicator")
-        .order_by("indicator__theme", "indicator__code", "period")
+    language = get_language() or "da"
+    years = range(HISTORY_FROM, latest_list_year() + 1)
+    history = area_rows([area], years)[0]
+    context = {
+        "area": area,
+        "history": history["years"],
+        "standing": history["standing"],
+        "plan": development_plan(area.slug),
+        "area_reports": area_reports(area.slug),
+        "language": language,
+    }
+    context.update(area_profile(area, language))
+    context.update(criteria_panel_context(area, language))
+    return render(request, "areas/detail.html", context)
+
+
+def _comparison(request) -> comparing.Comparison:
+    indicators = comparing.indicators_with_data()
+    code = request.GET.get("indikator") or (indicators[0].code if indicators else "")
+    indicator = next((i for i in indicators if i.code == code), None)
+    if indicator is None:
+        raise Http404("unknown indicator")
+    return comparing.compare(
+        indicator,
+        all_areas=request.GET.get("alle") == "1",
+        period=request.GET.get("periode"),
+        dataset=request.GET.get("datasaet"),
     )
-    seed = [o for o in observations if o.period == PERIOD_UNSTATED]
-    dated = [o for o in observations if o.period != PERIOD_UNSTATED]
-    return render(
-        request,
-        "areas/detail.html",
-        {
-            "area": area,
-            "history": history,
-            "seed_observations": seed,
-            "dated_observations": dated,
-            "language": get_language(),
-        },
+
+
+def compare_view(request):
+    language = get_language() or "da"
+    comparison = _comparison(request)
+    indicator = comparison.indicator
+    query = request.GET.copy()
+    query["indikator"] = indicator.code
+    csv_url = request.path.rstrip("/") + "/data.csv?" + query.urlencode()
+    chart = bar_chart(
+        f"compare-{indicator.code}", indicator.label(language),
+        [Point(r.area.name, comparison.period,
+               r.observation.value if r.observation else None,
+               absence_text(r.observation, language)) for r in comparison.rows],
+        indicator.unit, indicator.precision, language, csv_url, comparison.synthetic,
     )
+    return render(request, "areas/compare.html", {
+        "comparison": comparison,
+        "indicators": comparing.indicators_with_data(),
+        "all_areas": request.GET.get("alle") == "1",
+        "chart": chart,
+        "csv_url": csv_url,
+    })
+
+
+def compare_csv(request):
+    return downloads.comparison_csv(_comparison(request))
+
+
+def area_indicator_csv(request, slug: str, code: str):
+    area = get_object_or_404(Area, slug=slug)
+    indicator = get_object_or_404(Indicator, code=code)
+    return downloads.area_indicator_csv(area, indicator, request.GET.get("datasaet", "reference"))

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "udsat.web.data",
     "udsat.web.areas",
     "udsat.web.layout",
+    "udsat.web.evaluation",
     "udsat.web.reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -8,11 +8,13 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from udsat.domain.observations import absence_label
 from udsat.domain.statuses import ENGLISH_TERMS
+from udsat.web.areas.breakdowns import DESTINATION_LABELS, MOVE_TYPE_LABELS
 
 register = template.Library()
 
@@ -74,3 +76,114 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+# Why a figure is absent, in words a reader can act on (the stored note adds the source's own).
+ABSENCE_REASONS = {
+    "not_published": _("Kilden offentliggjorde ikke et tal for området."),
+    "suppressed": _("Tallet bygger på for få personer og vises ikke af hensyn til diskretion."),
+    "not_applicable": _("Tallet giver ikke mening for området."),
+    "missing": _("Vores kilder indeholder ikke tallet."),
+}
+
+
+def absence_text(observation, language: str | None = None) -> str:
+    """The absence label of an observation without a value ('' when it has one)."""
+    if observation is None:
+        return absence_label("missing", language or get_language() or "da")
+    if observation.value is not None:
+        return ""
+    return absence_label(observation.absence, language or get_language() or "da")
+
+
+@register.filter
+def absence_reason(absence: str) -> str:
+    reason = ABSENCE_REASONS.get(absence)
+    return str(reason) if reason else ""
+
+
+@register.filter
+def bilingual(obj, name: str) -> str:
+    """``obj.<name>_en`` on English pages (falling back to Danish), else ``obj.<name>_da``.
+
+    Wagtail's ``title`` is the Danish title, so ``title`` falls back to it.
+    """
+    language = get_language() or "da"
+    danish = getattr(obj, f"{name}_da", None)
+    if danish is None and name == "title":
+        danish = obj.title
+    if language == "en":
+        english = getattr(obj, f"{name}_en", "")
+        if english:
+            return english
+    return danish or ""
+
+
+@register.filter
+def lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def label_in_language(indicator) -> str:
+    return indicator.label(get_language() or "da")
+
+
+# The main menu: (URL name, args, label). Pages of the Wagtail tree are reached through
+# wagtail_serve so their links carry the reader's language prefix.
+MAIN_MENU = (
+    ("home", (), _("Forside")),
+    ("area-list", (), _("Områder")),
+    ("compare", (), _("Sammenlign")),
+    ("wagtail_serve", ("resultater/",), _("Resultater")),
+    ("wagtail_serve", ("om-evalueringen/",), _("Om evalueringen")),
+    ("wagtail_serve", ("tidslinje/",), _("Tidslinje")),
+    ("wagtail_serve", ("parallelsamfundsaftalen/",), _("Regeringens plan")),
+)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[dict]:
+    """Menu links in the current language; the one for this page is marked current."""
+    path = context["request"].path
+    items = []
+    for name, args, label in MAIN_MENU:
+        url = reverse(name, args=args)
+        current = path == url if name == "home" else path.startswith(url)
+        items.append({"url": url, "label": str(label), "current": current})
+    return items
+
+
+@register.filter
+def destination_label(kind: str) -> str:
+    return str(DESTINATION_LABELS.get(kind, kind))
+
+
+@register.filter
+def move_type_label(kind: str) -> str:
+    return str(MOVE_TYPE_LABELS.get(kind, kind))
+
+
+STATUS_FILTER_LABELS = {
+    "transformation": _("hårdt ghettoområde / omdannelsesområde"),
+    "segregated": _("ghettoområde / parallelsamfund"),
+    "vulnerable": _("udsat boligområde"),
+    "prevention": _("forebyggelsesområde"),
+    "left": _("ikke længere på listerne"),
+    "unknown": _("ingen oplysning"),
+}
+
+
+@register.filter
+def status_filter_label(status: str) -> str:
+    return str(STATUS_FILTER_LABELS.get(status, status))
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def absence_label_filter(absence: str) -> str:
+    return absence_label(absence, get_language() or "da")

@@ -1,0 +1,77 @@
+"""CSV downloads: the figures behind every table and chart, headed in the page's language.
+
+Values use a dot decimal and no thousands separator so any program reads them; an absent
+value is an empty cell with its reason in the next column, never a zero.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from udsat.web.areas.compare import Comparison
+from udsat.web.data.models import Area, Indicator, Observation, PlaceObservation
+from udsat.web.layout.templatetags.udsat_format import absence_text
+
+
+def _value(row) -> str:
+    return "" if row.value is None else f"{row.value.normalize():f}"
+
+
+def _response(filename: str, header: list[str], rows: list[list[str]]) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _figure_columns() -> list[str]:
+    return [_("periode"), _("værdi"), _("enhed"), _("mangler_fordi"), _("kilde"), _("datasæt"),
+            _("note")]
+
+
+def _figure_cells(row, language: str) -> list[str]:
+    return [row.period, _value(row), row.unit, absence_text(row, language), row.source,
+            row.dataset, row.note]
+
+
+def comparison_csv(comparison: Comparison) -> HttpResponse:
+    language = get_language() or "da"
+    header = [_("område"), _("kommune"), _("indikator")] + _figure_columns()
+    rows = []
+    for row in comparison.rows:
+        o = row.observation
+        base = [row.area.name, row.area.municipality_name, comparison.indicator.code]
+        if o is None:
+            rows.append(base + [comparison.period, "", "", absence_text(None, language), "",
+                                comparison.dataset, ""])
+        else:
+            rows.append(base + _figure_cells(o, language))
+    name = f"{comparison.indicator.code}-{comparison.dataset}-{comparison.period}.csv"
+    return _response(name, header, rows)
+
+
+def area_indicator_csv(area: Area, indicator: Indicator, dataset: str) -> HttpResponse:
+    """The area's figures for one indicator, every breakdown, with the comparison places."""
+    language = get_language() or "da"
+    header = [_("sted"), _("stedtype"), _("gruppe")] + _figure_columns()
+    rows = []
+    for o in Observation.objects.filter(area=area, indicator=indicator, dataset=dataset).order_by(
+        "breakdown", "period"
+    ):
+        rows.append([area.name, _("område"), o.breakdown] + _figure_cells(o, language))
+    codes = {"municipality": str(area.municipality_code), "region": str(area.region_code),
+             "social_housing": "all", "country": "DK"}
+    for p in PlaceObservation.objects.filter(indicator=indicator, dataset=dataset).order_by(
+        "place_kind", "breakdown", "period"
+    ):
+        if codes.get(p.place_kind) == p.place_code:
+            rows.append([p.place_code, p.place_kind, p.breakdown] + _figure_cells(p, language))
+    return _response(f"{area.slug}-{indicator.code}-{dataset}.csv", header, rows)

@@ -1,0 +1,147 @@
+"""An area's profile: key figures with comparisons, series for charts, the four levels.
+
+Figures of different datasets are never mixed: a published (reference) figure is compared only
+with published place figures, a synthetic one only with synthetic, and synthetic figures are
+flagged so the page labels them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from udsat.domain.observations import PERIOD_UNSTATED
+from udsat.web.areas.breakdowns import PLACE_LABELS, breakdown_label
+from udsat.web.areas.phrases import comparison_phrase
+from udsat.web.charts import Point, line_chart
+from udsat.web.data.models import Area, Flow, Observation, PlaceObservation
+from udsat.web.layout.templatetags.udsat_format import absence_text
+
+COMPARISON_PLACES = ("municipality", "region", "social_housing", "country")
+
+
+def place_code(area: Area, kind: str) -> str:
+    return {
+        "municipality": str(area.municipality_code),
+        "region": str(area.region_code),
+        "social_housing": "all",
+        "country": "DK",
+    }[kind]
+
+
+@dataclass
+class Comparison:
+    place_kind: str
+    place_label: str
+    observation: PlaceObservation
+    phrase: str | None
+
+
+@dataclass
+class KeyFigure:
+    observation: Observation
+    comparisons: list[Comparison] = field(default_factory=list)
+
+    @property
+    def synthetic(self) -> bool:
+        return self.observation.dataset == "synthetic"
+
+
+def _sort_period(period: str) -> tuple[int, str]:
+    # "unstated" sorts before any year: a dated figure is the newer one we can vouch for.
+    return (0, period) if period == PERIOD_UNSTATED else (1, period)
+
+
+def _places(area: Area, codes: set[str]) -> dict[tuple, PlaceObservation]:
+    wanted = {(kind, place_code(area, kind)) for kind in COMPARISON_PLACES}
+    found = PlaceObservation.objects.filter(
+        indicator__code__in=codes, place_code__in={c for _k, c in wanted}
+    ).select_related("indicator")
+    return {
+        (p.dataset, p.place_kind, p.indicator.code, p.period, p.breakdown): p
+        for p in found
+        if (p.place_kind, p.place_code) in wanted
+    }
+
+
+def area_profile(area: Area, language: str) -> dict:
+    observations = list(
+        Observation.objects.filter(area=area).select_related("indicator")
+        .order_by("indicator__theme", "indicator__code", "period")
+    )
+    groups: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
+    for o in observations:
+        groups[(o.dataset, o.indicator.code, o.breakdown)].append(o)
+    places = _places(area, {o.indicator.code for o in observations})
+
+    key_figures = []
+    for (dataset, code, breakdown), rows in groups.items():
+        if breakdown:
+            continue
+        latest = max(rows, key=lambda o: _sort_period(o.period))
+        figure = KeyFigure(latest)
+        for kind in COMPARISON_PLACES:
+            place = places.get((dataset, kind, code, latest.period, ""))
+            if place is None:
+                continue
+            phrase = None
+            if latest.value is not None and place.value is not None:
+                phrase = comparison_phrase(latest.value, place.value, kind, latest.unit, language)
+            figure.comparisons.append(Comparison(kind, str(PLACE_LABELS[kind]), place, phrase))
+        key_figures.append(figure)
+    key_figures.sort(key=lambda f: (f.synthetic, f.observation.indicator.level,
+                                    f.observation.indicator.code))
+
+    charts = []
+    for (dataset, code, breakdown), rows in groups.items():
+        dated = [o for o in rows if o.period != PERIOD_UNSTATED]
+        if breakdown or not dated:
+            continue
+        indicator = dated[0].indicator
+        points = [Point(area.name, o.period, o.value, absence_text(o, language)) for o in dated]
+        for kind in COMPARISON_PLACES:
+            for o in dated:
+                place = places.get((dataset, kind, code, o.period, ""))
+                if place is not None:
+                    points.append(Point(str(PLACE_LABELS[kind]), o.period, place.value,
+                                        absence_text(place, language)))
+        csv_url = reverse("area-indicator-csv", args=[area.slug, code]) + f"?datasaet={dataset}"
+        charts.append(line_chart(
+            f"{code}-{dataset}", indicator.label(language), points, indicator.unit,
+            indicator.precision, language, csv_url, synthetic=dataset == "synthetic",
+        ))
+    return {
+        "key_figures": key_figures,
+        "charts": charts,
+        "level_groups": _level_groups(groups, language),
+        "flows": _flows(area),
+        "has_synthetic": any(o.dataset == "synthetic" for o in observations) or area.synthetic,
+    }
+
+
+def _level_groups(groups, language: str) -> dict[str, list[dict]]:
+    """Levels 2-3 (residents, movers): each indicator's figures by breakdown and period."""
+    levels: dict[str, list[dict]] = {"residents": [], "movers": []}
+    for (dataset, _code, breakdown), rows in sorted(groups.items()):
+        level = rows[0].indicator.level
+        if level not in levels:
+            continue
+        levels[level].append({
+            "indicator": rows[0].indicator,
+            "label": rows[0].indicator.label(language),
+            "breakdown": breakdown_label(breakdown),
+            "dataset": dataset,
+            "synthetic": dataset == "synthetic",
+            "observations": sorted(rows, key=lambda o: _sort_period(o.period)),
+        })
+    return levels
+
+
+def _flows(area: Area) -> list[Flow]:
+    """Level 4: where the people who moved out went (suppressed cells stay suppressed)."""
+    return list(
+        Flow.objects.filter(origin=area).select_related("destination")
+        .order_by("dataset", "year", "destination_kind", "move_type")
+    )

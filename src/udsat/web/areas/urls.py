@@ -1,0 +1,15 @@
+"""Data pages: areas, compare, downloads and the patterns page (Danish URLs in both languages)."""
+
+from django.urls import path
+
+from udsat.web.areas import patterns, views
+
+urlpatterns = [
+    path("omraader/", views.area_list, name="area-list"),
+    path("omraader/<slug:slug>/", views.area_detail, name="area-detail"),
+    path("omraader/<slug:slug>/data/<slug:code>.csv", views.area_indicator_csv,
+         name="area-indicator-csv"),
+    path("sammenlign/", views.compare_view, name="compare"),
+    path("sammenlign/data.csv", views.compare_csv, name="compare-csv"),
+    path("patterns/", patterns.patterns, name="patterns"),
+]

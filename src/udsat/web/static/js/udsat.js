@@ -1,0 +1,44 @@
+/* udsat: a little progressive enhancement. Every page works without it. */
+(function () {
+  "use strict";
+
+  function cellValue(row, index, numeric) {
+    var cell = row.children[index];
+    var raw = cell ? cell.getAttribute("data-sort-value") : "";
+    if (!numeric) { return (raw || (cell ? cell.textContent : "")).trim().toLowerCase(); }
+    return raw === null || raw === "" ? null : parseFloat(raw);
+  }
+
+  function sortTable(table, header, index, numeric) {
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
+      // Absent figures (not published, suppressed) always sort last, whichever direction.
+      if (x === null && y === null) { return 0; }
+      if (x === null) { return 1; }
+      if (y === null) { return -1; }
+      var order = numeric ? x - y : x.localeCompare(y, document.documentElement.lang);
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.querySelectorAll("th[aria-sort]"), function (th) {
+      th.setAttribute("aria-sort", "none");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (table) {
+    Array.prototype.forEach.call(table.querySelectorAll("th button[data-sort-key]"), function (button) {
+      button.addEventListener("click", function () {
+        sortTable(table, button.parentNode, parseInt(button.getAttribute("data-sort-key"), 10),
+                  button.getAttribute("data-sort-type") === "number");
+      });
+    });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
