@@ -1,0 +1,75 @@
+"""The criteria panel on the area page: stored criterion values, the statutory classification
+per year, official vs computed status, and disagreements flagged, not hidden."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from udsat.web.areas.criteria_panel import criteria_panel_context
+from udsat.web.data.models import Area, Indicator, LoadBatch, Observation
+
+
+def _entry(context, year):
+    return next(e for e in context["criteria_panel"] if e["year"] == year)
+
+
+@pytest.mark.django_db
+def test_taastrupgaard_2023_is_computed_as_published(loaded_reference):
+    context = criteria_panel_context(Area.objects.get(slug="taastrupgaard"), "da")
+    entry = _entry(context, 2023)
+    # 2021 rules: basic education 77.3 > 60 and income 54.2 < 55 (2 of 4), non-Western
+    # 66.4 > 50, and on the lists 2019-2022: omdannelsesområde.
+    assert entry["rule_version"] == "2021"
+    assert entry["computed_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
+    assert entry["official_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
+    assert not entry["disagrees"] and not entry["insufficient"]
+    rows = {r["id"]: r for r in entry["criteria"]}
+    assert (rows["basic_edu"]["value"], rows["basic_edu"]["threshold"], rows["basic_edu"]["met"]) == (
+        Decimal("77.3"), Decimal("60"), True)
+    assert rows["basic_edu"]["margin_text"] == "+17,3"  # 77.3 - 60
+    assert rows["outside_work_edu"]["margin_text"] == "−13,3"  # 26.7 - 40
+    assert rows["convicted"]["met"] is None  # the national average is not stored
+    assert entry["explanation"].startswith("Listen 2023 efter parallelsamfundsreglerne fra 2021")
+
+
+@pytest.mark.django_db
+def test_status_history_spans_2010_to_2024_with_official_terms(loaded_reference):
+    history = criteria_panel_context(Area.objects.get(slug="taastrupgaard"), "en")["status_history"]
+    assert [row["year"] for row in history] == list(range(2010, 2025))
+    by_year = {row["year"]: row for row in history}
+    assert "hårdt ghettoområde" in by_year[2019]["official_terms"]
+    assert by_year[2019]["computed_terms"] is None  # no criterion values for 2019
+    assert by_year[2023]["computed_terms"] == by_year[2023]["official_terms"]
+
+
+@pytest.mark.django_db
+def test_a_disagreement_with_the_official_list_is_flagged(loaded_reference, client):
+    area = Area.objects.get(slug="gellerupparken-toveshoej")
+    batch = LoadBatch.objects.create(kind="test", name="disagreement", digest="0" * 64)
+    # 900 residents in 2016: under the 1,000 minimum, so the rules put the area on no list,
+    # while the published (rebuilt) 2016 list has it as a ghettoområde.
+    Observation.objects.create(area=area, indicator=Indicator.objects.get(code="residents"),
+                               period="2016", value=Decimal(900), unit="persons", source="test",
+                               batch=batch)
+    context = criteria_panel_context(area, "da")
+    entry = _entry(context, 2016)
+    assert entry["computed_terms"] == [] and entry["official_terms"] == ["ghettoområde"]
+    assert entry["disagrees"]
+    assert context["criteria_disagreements"] == [2016]
+    assert _entry(context, 2015)["disagrees"] is False  # 5 of 5, as published
+    page = client.get(reverse("area-detail", args=[area.slug]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Kriterierne år for år" in text
+    assert "Afviger fra den officielle liste" in text
+
+
+@pytest.mark.django_db
+def test_an_area_without_criterion_values_shows_the_history_only(loaded_reference, client):
+    area = Area.objects.get(slug="agervang")
+    Observation.objects.filter(area=area).delete()
+    context = criteria_panel_context(area, "da")
+    assert context["criteria_panel"] == []
+    page = client.get(reverse("area-detail", args=[area.slug]))
+    assert "Der er ingen kendte kriterieværdier for området." in page.content.decode()
