@@ -18,7 +18,7 @@ from udsat.ingest.imports import Importer, Options, Tables
 from udsat.ingest.readers import CP1252, UTF8, read_table
 from udsat.ingest.reference import BEBOERDATA_INDICATORS
 from udsat.ingest.schemas import Column, Schema
-from udsat.ingest.validate import Checker, records
+from udsat.ingest.validate import COUNT_UNITS, Checker, is_share, records
 
 SOURCE = "lbf-beboerdata"
 NOT_PUBLISHED_MARKS = ("-", "–", "—")  # hyphen, en dash, em dash: all mean "no figure"
@@ -75,9 +75,11 @@ def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
         if text in NOT_PUBLISHED_MARKS:
             absence, note = NOT_PUBLISHED, f"published as {text!r}: the source shows no figure"
         else:
-            value = checker.number(file, row, "value", cells["value"])
+            value = checker.number(file, row, "value", cells["value"],
+                                   whole=indicator is not None and indicator.unit in COUNT_UNITS)
             if value is not None and indicator is not None:
-                checker.in_unit(file, row, "value", value, indicator.unit)
+                checker.in_unit(file, row, "value", value, indicator.unit,
+                                 is_share(indicator))
         if None in (area, indicator, period) or checker.problem_count > before:
             continue
         if not checker.unique(file, row, (area, indicator.id, period), "area, indicator and period"):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from udsat.ingest.beboerdata import BEBOERDATA
 from udsat.ingest.imports import Importer
+from udsat.ingest.ministry_lists import MINISTRY_LIST
 from udsat.ingest.tidy import TIDY
 
 IMPORTERS: dict[str, Importer] = {
     importer.kind: importer
-    for importer in (TIDY, BEBOERDATA)
+    for importer in (TIDY, BEBOERDATA, MINISTRY_LIST)
 }

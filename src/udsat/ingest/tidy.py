@@ -14,7 +14,7 @@ from pathlib import Path
 from udsat.ingest.imports import Importer, Options, Tables
 from udsat.ingest.readers import UTF8, read_csv
 from udsat.ingest.schemas import Column, Schema
-from udsat.ingest.validate import Checker, records
+from udsat.ingest.validate import Checker, is_share, records
 
 SCHEMA = Schema(
     kind="tidy",
@@ -60,7 +60,8 @@ def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
         elif cells["value"].strip():
             value = checker.number(file, row, "value", cells["value"])
             if value is not None and unit_ok:
-                checker.in_unit(file, row, "value", value, indicator.unit)
+                checker.in_unit(file, row, "value", value, indicator.unit,
+                                 is_share(indicator))
         n_persons = None
         if cells.get("n_persons", "").strip():
             count = checker.number(file, row, "n_persons", cells["n_persons"])

@@ -25,6 +25,7 @@ COUNT_UNITS = ("persons", "households", "dwellings")
 FIRST_YEAR = 1900
 _YEAR = re.compile(r"^\d{4}$")
 _SPACES = re.compile(r"[\s\u00a0]")
+_DANISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 class Checker:
@@ -51,8 +52,12 @@ class Checker:
         self.keys.close()
 
     # -- values ---------------------------------------------------------------------------
-    def number(self, file: str, row: int, column: str, text: str) -> Decimal | None:
-        """A number in either notation; a formula, text or blank cell is a problem."""
+    def number(self, file: str, row: int, column: str, text: str,
+               whole: bool = False) -> Decimal | None:
+        """A number in either notation; a formula, text or blank cell is a problem.
+
+        ``whole``: the column holds counts, so ``8.989`` is the Danish 8989, not 8.989.
+        """
         if isinstance(text, FormulaCell):
             self.problem(file, row, column,
                          f"holds the formula {str(text)!r} where a number belongs; "
@@ -62,8 +67,8 @@ class Checker:
         if not cleaned:
             self.problem(file, row, column, "is empty; give a number or an absence")
             return None
-        if "," in cleaned:  # Danish: 1.234,5 -> 1234.5
-            cleaned = cleaned.replace(".", "").replace(",", ".")
+        if "," in cleaned or (whole and _DANISH_THOUSANDS.match(cleaned)):
+            cleaned = cleaned.replace(".", "").replace(",", ".")  # Danish: 1.234,5 -> 1234.5
         try:
             value = Decimal(cleaned)
         except InvalidOperation:
@@ -74,10 +79,16 @@ class Checker:
             return None
         return value
 
-    def in_unit(self, file: str, row: int, column: str, value: Decimal, unit: str) -> bool:
-        """Shares lie within 0-100 %, counts are whole and never negative."""
-        if unit in SHARE_UNITS and not 0 <= value <= 100:
-            self.problem(file, row, column, f"{value} % is outside 0-100 %")
+    def in_unit(self, file: str, row: int, column: str, value: Decimal, unit: str,
+                bounded: bool = True) -> bool:
+        """Shares lie within 0-100 %, counts are whole and never negative.
+
+        ``bounded`` is False for a percentage of a reference (income as % of the region's),
+        which may exceed 100 but is never negative.
+        """
+        if unit in SHARE_UNITS and (value < 0 or (bounded and value > 100)):
+            self.problem(file, row, column, f"{value} % is outside 0-100 %" if bounded
+                         else f"{value} % is negative")
             return False
         if unit in COUNT_UNITS:
             if value < 0:
@@ -160,6 +171,12 @@ class Checker:
             self.problem(file, row, None, f"duplicate of row {earlier} (same {what})")
             return False
         return True
+
+
+def is_share(indicator: Indicator) -> bool:
+    """A share of persons (0-100 %), as opposed to a percentage of a mean (e.g. income as % of
+    the region's), which the catalogue marks by a denominator that is a mean."""
+    return indicator.unit in SHARE_UNITS and "mean" not in (indicator.denominator or "")
 
 
 def records(table: SourceTable, schema: Schema,
