@@ -177,3 +177,18 @@ def test_a_former_transformation_area_keeps_its_plan_duties_under_l194():
     # 2022 clear, 2021 on the udsat list: one clear year of the four that lift letting rules
     assert result.plan.clear_years == 1 and result.plan.letting_rules_apply
     assert classify(2020, measures(""), history=history).plan is None  # before 1 July 2021
+
+
+def test_a_rerun_names_statuses_in_the_words_of_the_version_used():
+    result = classify(2015, measures("nob"), history=no_lists(2015), rules=rule_version("2021"))
+    # 2021 rules on 2015 values: udsat (2 of 4) and parallelsamfund; 2015 had neither term.
+    assert result.term_year == 2021
+    assert result.terms == ["udsat boligområde", "parallelsamfund"]
+
+
+def test_complete_history_fills_unlisted_years_with_no_list():
+    from udsat.domain.classification import complete_history
+
+    history = complete_history({2016: frozenset({SEG})}, 2018)
+    assert history == {**no_lists(2018), 2016: frozenset({SEG})}
+    assert TRA not in classify(2018, measures("nob"), history=history).unknown_statuses

@@ -93,9 +93,16 @@ class Classification:
         return bool(self.unknown_statuses)
 
     @property
+    def term_year(self) -> int:
+        """The list year whose official terms name the statuses: the year itself, or for a
+        re-run under another version the nearest year that version governed."""
+        first, last = self.rules.first_list_year, self.rules.last_list_year
+        return max(first, self.year if last is None else min(self.year, last))
+
+    @property
     def terms(self) -> list[str]:
-        """Official terms of the statuses that hold on this year's list, broadest first."""
-        return ordered_terms(self.statuses, self.year)
+        """Official terms of the statuses that hold, broadest first."""
+        return ordered_terms(self.statuses, self.term_year)
 
     @property
     def criteria_met(self) -> list[str]:
@@ -245,6 +252,15 @@ def _plan(rules: RuleVersion, year: int, statuses: dict[str, bool | None],
         plan_deadline=amendment.plan_deadline.isoformat(), clear_years=clear,
         clear_years_needed=amendment.letting_clear_years,
     )
+
+
+def complete_history(listed: Mapping[int, frozenset[str]], year: int) -> dict[int, frozenset[str]]:
+    """A history where every list year before ``year`` missing from ``listed`` is "on no list".
+
+    ``classify`` treats a missing year as unknown; use this when ``listed`` is known to name
+    every year the area was on a list (as the ``udsat classify --history`` file does).
+    """
+    return {y: listed.get(y, frozenset()) for y in range(FIRST_LIST_YEAR, year)}
 
 
 def classify(

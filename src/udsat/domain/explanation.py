@@ -127,10 +127,10 @@ def _change(c: Classification, change: Change, language: str) -> str:
                 f"(now {number(change.value, language)} %)")
     effects = []
     if change.lost:
-        lost = _terms(change.lost, c.year, language)
+        lost = _terms(change.lost, c.term_year, language)
         effects.append(f"området ville ikke længere være {lost}" if da else f"the area would no longer be {lost}")
     if change.gained:
-        gained = _terms(change.gained, c.year, language)
+        gained = _terms(change.gained, c.term_year, language)
         effects.append(f"området ville blive {gained}" if da else f"the area would become {gained}")
     intro = "Mindste enkeltændring: " if da else "Smallest single change: "
     if change.measure == RESIDENTS:
@@ -149,9 +149,9 @@ def explain(c: Classification, language: str = "da") -> str:
     parts = [(f"Listen {c.year} efter {title} ({c.rules.citation})."
               if da else f"The {c.year} list under {title} ({c.rules.citation}).")]
     if c.statuses:
-        parts.append(f"Status: {_terms(c.statuses, c.year, language)}.")
+        parts.append(f"Status: {_terms(c.statuses, c.term_year, language)}.")
     if c.insufficient:
-        unknown = _terms(c.unknown_statuses, c.year, language)
+        unknown = _terms(c.unknown_statuses, c.term_year, language)
         missing = ", ".join(LABELS.get(m, (m, m))[0 if da else 1] if not m.startswith("history")
                             else (m.replace("history", "status i") if da else m.replace("history", "status in"))
                             for m in c.missing)

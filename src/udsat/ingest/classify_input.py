@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from udsat.domain.classification import Measures
+from udsat.domain.classification import Measures, complete_history
 from udsat.domain.observations import parse_decimal
 from udsat.domain.statuses import OFFICIAL_TERMS, official_term, status_of_term, with_implied
 from udsat.ingest.problems import Problem
@@ -171,5 +171,4 @@ def history_for(
     listed: Mapping[int, frozenset[str]] | None, year: int
 ) -> dict[int, frozenset[str]]:
     """The STATUSES contract: a year with no row means on no list that year."""
-    listed = listed or {}
-    return {y: listed.get(y, frozenset()) for y in range(FIRST_YEAR, year)}
+    return complete_history(listed or {}, year)
