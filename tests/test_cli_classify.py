@@ -90,3 +90,13 @@ def test_a_bad_history_file_also_exits_2(tmp_path, capsys):
     assert main(["classify", "--input", str(values), "--history", str(history), "--out", str(out)]) == 2
     assert f"{history}, row 1, column 'state': unknown column" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_an_unwritable_output_exits_2(tmp_path, capsys):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2018,1200,55,45,1.00,0.70,65,70\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    out = blocker / "result.csv"  # a directory that is a file
+    assert main(["classify", "--input", str(values), "--out", str(out)]) == 2
+    assert f"{out}: cannot write the result" in capsys.readouterr().err

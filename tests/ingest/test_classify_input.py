@@ -103,3 +103,10 @@ def test_a_year_without_a_history_row_is_a_year_on_no_list():
     listed = {2016: frozenset({"segregated"})}
     assert history_for(listed, 2018) == {
         **{y: frozenset() for y in range(2010, 2018)}, 2016: frozenset({"segregated"})}
+
+
+def test_a_file_that_is_not_utf8_is_a_problem(tmp_path):
+    path = tmp_path / "values.csv"
+    path.write_bytes((HEADER + "\nÅrhus,2019,,,,,,,\n").encode("latin-1"))
+    _items, problems = read_values(path)
+    assert [str(p) for p in problems] == [f"{path}: the file is not UTF-8 text"]

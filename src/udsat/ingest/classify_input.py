@@ -7,7 +7,7 @@ and the column. A blank cell is unknown, never zero.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -46,32 +46,42 @@ def _open_rows(path: Path, expected: tuple[str, ...], problems: list[Problem]):
     except OSError as exc:
         problems.append(Problem(name, None, None, f"cannot read the file: {exc.strerror}"))
         return None
-    with handle:
-        reader = csv.reader(handle)
-        header = next(reader, None)
-        if header is None:
-            problems.append(Problem(name, 1, None, "the file is empty; expected a header row"))
-            return None
-        header = [h.strip() for h in header]
-        for column in header:
-            if column not in expected:
-                problems.append(Problem(name, 1, column, f"unknown column; expected: {','.join(expected)}"))
-        for column in expected:
-            if column not in header:
-                problems.append(Problem(name, 1, column, "missing column"))
-        if len(set(header)) != len(header):
-            problems.append(Problem(name, 1, None, "a column appears twice"))
-        if problems:
-            return None
-        rows = []
-        for line, cells in enumerate(reader, start=2):
-            if not any(c.strip() for c in cells):
-                continue
-            if len(cells) != len(header):
-                problems.append(Problem(name, line, None, f"{len(cells)} cells; the header has {len(header)}"))
-                continue
-            rows.append((line, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
-        return rows
+    try:
+        with handle:
+            return _read_rows(name, csv.reader(handle), expected, problems)
+    except UnicodeDecodeError:
+        problems.append(Problem(name, None, None, "the file is not UTF-8 text"))
+    except csv.Error as exc:
+        problems.append(Problem(name, None, None, f"not a readable CSV file: {exc}"))
+    return None
+
+
+def _read_rows(name: str, reader: Iterator[list[str]], expected: tuple[str, ...],
+               problems: list[Problem]) -> list[tuple[int, dict[str, str]]] | None:
+    header = next(reader, None)
+    if header is None:
+        problems.append(Problem(name, 1, None, "the file is empty; expected a header row"))
+        return None
+    header = [h.strip() for h in header]
+    for column in header:
+        if column not in expected:
+            problems.append(Problem(name, 1, column, f"unknown column; expected: {','.join(expected)}"))
+    for column in expected:
+        if column not in header:
+            problems.append(Problem(name, 1, column, "missing column"))
+    if len(set(header)) != len(header):
+        problems.append(Problem(name, 1, None, "a column appears twice"))
+    if problems:
+        return None
+    rows = []
+    for line, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            problems.append(Problem(name, line, None, f"{len(cells)} cells; the header has {len(header)}"))
+            continue
+        rows.append((line, {h: c.strip() for h, c in zip(header, cells, strict=True)}))
+    return rows
 
 
 def _year(name: str, line: int, text: str, problems: list[Problem]) -> int | None:

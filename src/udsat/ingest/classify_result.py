@@ -10,7 +10,7 @@ from pathlib import Path
 from udsat.domain.classification import Classification, classify
 from udsat.domain.criteria import rule_version
 from udsat.ingest.classify_input import history_for, read_history, read_values
-from udsat.ingest.problems import ProblemsFound
+from udsat.ingest.problems import Problem, ProblemsFound
 
 RESULT_COLUMNS = (
     "area", "year", "rule_version", "criteria_met", "statuses", "explanation_da", "explanation_en",
@@ -51,7 +51,10 @@ def classify_files(values: Path, out: Path, history: Path | None = None, rules: 
         if history is None and not outcome.insufficient:
             computed[item.area][item.year] = outcome.statuses
         results[item.row] = result_row(item.area, outcome)
-    _write_atomically(out, [results[row] for row in sorted(results)])
+    try:
+        _write_atomically(out, [results[row] for row in sorted(results)])
+    except OSError as exc:
+        raise ProblemsFound([Problem(str(out), None, None, f"cannot write the result: {exc.strerror}")]) from None
     return len(results)
 
 
