@@ -30,3 +30,8 @@ def test_computed_rows_name_their_rule_version(statuses):
 
 def test_published_rows_have_no_rule_version(statuses):
     assert all(r["rule_version"] == "" for r in statuses if r["origin"] != "computed")
+
+
+def test_the_manifest_names_the_rule_versions_used(tmp_path):
+    build_reference_bundle(tmp_path)
+    assert read_manifest(tmp_path).rule_versions == ("2013", "2021")

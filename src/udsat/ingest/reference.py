@@ -218,6 +218,7 @@ def build_reference_bundle(
         files=files,
         dataset="reference",
         synthetic=False,
+        rule_versions=tuple(sorted({row[4] for row in statuses if row[4]})),
         source_url="",
     )
     write_manifest(out, manifest)
