@@ -8,7 +8,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=udsat.web.settings.dev $(PY) -m django
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
-DEMO_SCALE ?= 20000
+DEMO_SCALE ?= 400000
 
 .PHONY: install demo demo-data messages test test-fast test-postgres lint bench docs clean browser-deps
 
@@ -30,6 +30,10 @@ demo-data: install messages
 	$(MANAGE) migrate --noinput
 	$(UDSAT) reference-bundle --out var/bundles/reference
 	$(MANAGE) load_bundle var/bundles/reference
+	rm -rf var/microdata/synthetic
+	$(UDSAT) synth --persons $(DEMO_SCALE) --years 2010-2024 --seed 1 --out var/microdata/synthetic
+	$(UDSAT) compute --microdata var/microdata/synthetic --out var/bundles/synthetic
+	$(MANAGE) load_bundle var/bundles/synthetic
 	$(MANAGE) ensure_roles
 	$(MANAGE) seed_reports
 

@@ -56,6 +56,38 @@ def _add_classify(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_classify)
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from udsat.analytics.synthetic import synthesize_cli
+
+    print(synthesize_cli(args.out, args.persons, args.years, args.seed))
+    return 0
+
+
+def _add_synth(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("synth", help="write a seeded synthetic person-year population")
+    parser.add_argument("--persons", type=int, required=True, help="number of persons")
+    parser.add_argument("--years", default="2010-2024", help="first-last year, e.g. 2010-2024")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same bytes)")
+    parser.add_argument("--out", type=Path, required=True, help="microdata directory to write")
+    parser.set_defaults(handler=_synth)
+
+
+def _compute(args: argparse.Namespace) -> int:
+    from udsat.analytics.compute import compute_cli
+
+    print(compute_cli(args.microdata, args.out, args.min_persons, args.memory_limit))
+    return 0
+
+
+def _add_compute(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("compute", help="compute a disclosure-controlled bundle from microdata")
+    parser.add_argument("--microdata", type=Path, required=True, help="microdata directory")
+    parser.add_argument("--out", type=Path, required=True, help="bundle directory to write")
+    parser.add_argument("--min-persons", type=int, default=5, help="disclosure minimum (default 5)")
+    parser.add_argument("--memory-limit", default="4GB", help="DuckDB memory limit")
+    parser.set_defaults(handler=_compute)
+
+
 def _import(args: argparse.Namespace) -> int:
     import json
     import tempfile
@@ -129,6 +161,8 @@ VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_reference_bundle,
     _add_classify,
     _add_import,
+    _add_synth,
+    _add_compute,
 ]
 
 

@@ -1,0 +1,93 @@
+"""Level 1: catalogue indicators per area, municipality, region and country, and statuses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from udsat.analytics.cells import Collection
+from udsat.analytics.criteria import CountTables, YearCounts, classify_areas
+from udsat.analytics.indicators import figure
+from udsat.domain.classification import Classification
+from udsat.domain.criteria import rule_versions
+from udsat.domain.indicators import Indicator
+from udsat.domain.statuses import official_term
+
+# The criterion indicators are published under the current rules (the latest version):
+# one consistent series over all years; each year's statuses use the rules of that year.
+CRITERION_INDICATORS = (
+    "nonwestern_pct", "outside_work_edu_pct", "convicted_pct", "basic_edu_pct",
+    "income_pct_of_region",
+)
+PLACE_LEVELS = {"municipality": "municipality", "region": "region", "country": "country"}
+
+
+def count_tables(rows: Iterable[Mapping[str, object]], area_region: Mapping[str, int]
+                 ) -> CountTables:
+    areas, regions, country = {}, {}, {}
+    for row in rows:
+        counts = YearCounts.from_row(row)
+        year = int(row["year"])
+        level = row["place_level"]
+        if level == "area" and row["area"] is not None:
+            areas[(str(row["area"]), year)] = counts
+        elif level == "region":
+            regions[(int(row["region"]), year)] = counts
+        elif level == "country":
+            country[year] = counts
+    return CountTables(areas, regions, country, area_region)
+
+
+def collect_level1(
+    collection: Collection, rows: list[Mapping[str, object]], tables: CountTables,
+    indicators: tuple[Indicator, ...],
+) -> dict[tuple[str, int], Classification]:
+    """Add level-1 cells; return the classification of every area-year."""
+    current = rule_versions()[-1]
+    for row in rows:
+        year = int(row["year"])
+        level = row["place_level"]
+        if level == "area":
+            if row["area"] is None:
+                continue
+            area = str(row["area"])
+            for ind in indicators:
+                fig = figure(ind, row)
+                collection.observation(area, ind.id, year, "", fig.value, fig.n_persons)
+            measures = tables.measures(area, year, current)
+            if measures is None:
+                continue
+            for indicator_id in CRITERION_INDICATORS:
+                value = getattr(measures, indicator_id)
+                persons = measures.base_persons.get(indicator_id)
+                if value is not None and persons is not None:
+                    collection.observation(area, indicator_id, year, "", value, persons,
+                                           note=f"rules {current.name}")
+        else:
+            kind = PLACE_LEVELS[str(level)]
+            code = {"municipality": row["municipality"], "region": row["region"]}.get(kind, "DK")
+            for ind in indicators:
+                fig = figure(ind, row)
+                collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons)
+            counts = YearCounts.from_row(row)
+            if counts.residents:
+                collection.place(kind, str(code), "nonwestern_pct", year, "",
+                                 Decimal(counts.nonwestern) * 100 / counts.residents,
+                                 counts.residents)
+            if kind == "country":
+                value, persons = tables.national_convicted(year)
+                if value is not None:
+                    collection.place(kind, "DK", "national_convicted_pct", year, "", value,
+                                     persons or 0)
+    return classify_areas(tables)
+
+
+def status_rows(results: Mapping[tuple[str, int], Classification]) -> list[tuple]:
+    """Rows of the statuses table: one per status held, origin 'computed'."""
+    rows = []
+    for (area, year), result in sorted(results.items()):
+        for status in sorted(result.statuses):
+            rows.append((area, year, status, official_term(status, year) or "",
+                         result.rule_version, "computed", "",
+                         "criteria met: " + ", ".join(result.criteria_met)))
+    return rows

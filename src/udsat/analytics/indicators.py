@@ -1,0 +1,87 @@
+"""Catalogue indicators computed straight from their predicates over the person-year schema.
+
+Adding such an indicator is adding a catalogue entry and its id to PREDICATE_INDICATORS: the
+SQL is generated from the entry's age band, denominator and numerator. The criterion
+measures (analytics/criteria.py) and the derived level 2-4 figures have their own code,
+because the statute or the design defines them beyond a single predicate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from udsat.domain.catalogue import Catalogue
+from udsat.domain.indicators import Indicator
+
+PREDICATE_INDICATORS = (
+    "residents",
+    "outside_labour_market_pct",
+    "youth_not_in_education_pct",
+    "employment_pct",
+    "in_education_18_29_pct",
+    "beyond_basic_edu_pct",
+    "mean_gross_income",
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One computed figure before disclosure control: its value and the persons behind it."""
+
+    value: Decimal | None
+    n_persons: int
+
+
+def predicate_indicators(catalogue: Catalogue, ids: Sequence[str] = PREDICATE_INDICATORS
+                         ) -> tuple[Indicator, ...]:
+    found = []
+    for indicator_id in ids:
+        indicator = catalogue.indicator(indicator_id)
+        if indicator is None:
+            raise ValueError(f"catalogue has no indicator {indicator_id!r}")
+        found.append(indicator)
+    return tuple(found)
+
+
+def _universe(indicator: Indicator) -> str:
+    parts = []
+    if indicator.age_min is not None:
+        parts.append(f"age >= {int(indicator.age_min)}")
+    if indicator.age_max is not None:
+        parts.append(f"age <= {int(indicator.age_max)}")
+    parts.append(f"({indicator.denominator or 'true'})")
+    return " AND ".join(parts)
+
+
+def measures_sql(indicators: Sequence[Indicator]) -> str:
+    """Aggregate columns ``<id>__den`` and ``<id>__num`` for a SELECT list (leading comma)."""
+    columns = []
+    for ind in indicators:
+        universe = _universe(ind)
+        columns.append(f"count(*) FILTER (WHERE {universe}) AS \"{ind.id}__den\"")
+        if ind.unit == "dkk":
+            columns.append(f"sum({ind.numerator}) FILTER (WHERE {universe}) AS \"{ind.id}__num\"")
+        elif ind.unit == "pct":
+            columns.append(
+                f"count(*) FILTER (WHERE {universe} AND ({ind.numerator})) AS \"{ind.id}__num\""
+            )
+    return "".join(f",\n    {c}" for c in columns)
+
+
+def figure(indicator: Indicator, row: Mapping[str, object]) -> Figure:
+    """The indicator's value from a row holding its ``__den``/``__num`` aggregates."""
+    den = int(row[f"{indicator.id}__den"] or 0)
+    if indicator.unit == "persons":
+        return Figure(Decimal(den), den)
+    if not den:
+        return Figure(None, 0)
+    num = row[f"{indicator.id}__num"] or 0
+    if indicator.unit == "dkk":
+        return Figure(Decimal(str(float(num))) / den, den)
+    return Figure(Decimal(int(num)) * 100 / den, den)
+
+
+def share(numerator: int, denominator: int) -> Decimal | None:
+    return Decimal(numerator) * 100 / denominator if denominator else None
