@@ -108,3 +108,15 @@ def test_numbers_are_written_the_danish_or_english_way():
 def test_an_unknown_language_is_refused():
     with pytest.raises(ValueError, match="unknown language 'de'"):
         explain(classify(2022, _vulnerable()), "de")
+
+
+def test_the_history_rule_is_explained_with_the_year_that_breaks_the_run():
+    history = {**{y: frozenset() for y in range(2010, 2018)},
+               **{y: frozenset({"segregated"}) for y in (2014, 2015, 2016)}}
+    text = explain(classify(2018, _vulnerable(), history=history), "da")
+    # 2018 transitional rule: ghetto in 2014-2018; 2017 is missing from the run.
+    assert "Hårdt ghettoområde kræver ghettoområde i hvert af de seneste 5 år (2014-2018) " \
+           "(overgangsregel): ikke på listen i 2017." in text
+    history[2017] = frozenset({"segregated"})
+    text = explain(classify(2018, _vulnerable(), history=history), "en")
+    assert "in each of the last 5 years (2014-2018) (transitional rule): met." in text

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from udsat.domain.change import Change, smallest_change
 from udsat.domain.classification import RESIDENTS, Classification, CriterionResult
-from udsat.domain.statuses import ENGLISH_TERMS, ordered_terms
+from udsat.domain.statuses import ENGLISH_TERMS, ordered_terms, with_implied
 
 LANGUAGES = ("da", "en")
 
@@ -167,12 +167,43 @@ def explain(c: Classification, language: str = "da") -> str:
         if rows:
             listed = "; ".join(_criterion(r, language) for r in rows)
             parts.append(f"{word_da if da else word_en}: {listed}.")
+    parts.extend(_history_rules(c, language))
     change = smallest_change(c)
     if change is not None:
         parts.append(_change(c, change, language))
     if c.plan is not None:
         parts.append(_plan(c, language))
     return " ".join(parts)
+
+
+def _history_rules(c: Classification, language: str) -> list[str]:
+    """The history rule (hard ghetto / transformation area) where this year's status allows it."""
+    da, texts = language == "da", []
+    for rule in c.rules.statuses:
+        years = rule.history_years_for(c.year)
+        if rule.history_status is None or years is None or not c.outcome.get(rule.within or ""):
+            continue
+        span = range(c.year - years + 1, c.year)
+        history = c.history or {}
+        unknown = [y for y in span if y not in history]
+        off = [y for y in span if y in history
+               and rule.history_status not in with_implied(history[y], y)]
+        name = _terms({rule.code}, c.term_year, language)
+        needed = _terms({rule.history_status}, c.term_year, language)
+        transitional = any(t.first_list_year <= c.year <= t.last_list_year for t in rule.transitional)
+        head = (f"{name} kræver {needed} i hvert af de seneste {years} år ({span.start}-{c.year})"
+                if da else f"{name} requires {needed} in each of the last {years} years "
+                f"({span.start}-{c.year})")
+        if transitional:
+            head += " (overgangsregel)" if da else " (transitional rule)"
+        if off:
+            tail = ("ikke på listen i " if da else "not on the list in ") + ", ".join(map(str, off))
+        elif unknown:
+            tail = ("ukendt for " if da else "unknown for ") + ", ".join(map(str, unknown))
+        else:
+            tail = "opfyldt" if da else "met"
+        texts.append(f"{head[0].upper()}{head[1:]}: {tail}.")
+    return texts
 
 
 def _plan(c: Classification, language: str) -> str:
