@@ -102,3 +102,22 @@ def test_json_output_carries_the_report_and_the_counts(tmp_path, capsys):
     assert cli.main(["import", "tidy", str(bad), "--json"]) == 2
     report = json.loads(capsys.readouterr().out)
     assert not report["ok"] and report["problems"][0]["row"] == 2 and report["load"] is None
+
+
+@pytest.mark.django_db
+def test_a_statistikbanken_table_loads_as_place_observations(tmp_path, capsys):
+    source = tmp_path / "straf.json"
+    source.write_text(json.dumps({
+        "version": "2.0", "class": "dataset", "id": ["OMRÅDE", "Tid"], "size": [2, 1],
+        "dimension": {
+            "OMRÅDE": {"category": {"index": ["000", "081"],
+                                    "label": {"000": "Hele landet", "081": "Nordjylland"}}},
+            "Tid": {"category": {"index": ["2020"]}}},
+        "value": [0.9, None]}), encoding="utf-8")
+    assert cli.main(["import", "statistikbanken-json", str(source),
+                     "--indicator", "national_convicted_pct"]) == 0
+    assert "place_observations: 2 new" in capsys.readouterr().out
+    stored = {(p.place_kind, p.place_code): (p.value, p.absence)
+              for p in PlaceObservation.objects.all()}
+    assert stored == {("country", "DK"): (Decimal("0.9"), ""),
+                      ("region", "1081"): (None, "not_published")}
