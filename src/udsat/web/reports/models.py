@@ -25,13 +25,41 @@ from udsat.web.reports.choices import (
 )
 from udsat.web.reports.uploads import validate_report_document
 
-# Rich text: formatting and links only. Wagtail's rich text stores a whitelisted format, so
-# script, event handlers and javascript: links are dropped on save and never rendered.
+# Rich text: formatting and links only. The admin's editor already stores a whitelisted
+# format; every save runs the same whitelist again, so text arriving any other way (seed,
+# shell, API) cannot carry script, event handlers or javascript: links onto a page either.
 SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class ReportIndexPage(Page):
+def sanitise_rich_text(html: str) -> str:
+    """Keep only the SUMMARY_FEATURES elements and safe attributes (Wagtail's whitelist)."""
+    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+    return EditorHTMLConverter(features=SUMMARY_FEATURES).to_database_format(html or "")
+
+
+class SanitisedRichTextMixin:
+    """Whitelist the listed rich-text fields in ``clean`` (revisions) and ``save`` (pages)."""
+
+    rich_text_fields: tuple[str, ...] = ()
+
+    def sanitise(self) -> None:
+        for name in self.rich_text_fields:
+            setattr(self, name, sanitise_rich_text(getattr(self, name)))
+
+    def clean(self) -> None:
+        super().clean()
+        self.sanitise()
+
+    def save(self, *args, **kwargs):
+        self.sanitise()
+        return super().save(*args, **kwargs)
+
+
+class ReportIndexPage(SanitisedRichTextMixin, Page):
     """The reports library ("Rapporter"): lists every published report, newest first."""
+
+    rich_text_fields = ("intro", "intro_en")
 
     intro = RichTextField(blank=True, features=SUMMARY_FEATURES, verbose_name=_("indledning"))
     intro_en = RichTextField(
@@ -54,8 +82,10 @@ class ReportIndexPage(Page):
         return context
 
 
-class ReportPage(Page):
+class ReportPage(SanitisedRichTextMixin, Page):
     """One report of the evaluation (or a related study), with its key findings."""
+
+    rich_text_fields = ("summary", "summary_en")
 
     title_en = models.CharField(_("titel (engelsk)"), max_length=255, blank=True)
     track = models.CharField(_("spor"), max_length=20, choices=TRACK_CHOICES)

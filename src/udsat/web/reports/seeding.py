@@ -15,7 +15,12 @@ from udsat.web.data.models import Area, Indicator
 from udsat.web.reports.choices import LEVEL_FIELDS, REPORT_TYPE_CHOICES, TRACK_CHOICES
 from udsat.web.reports.deliverables import planned_items
 from udsat.web.reports.initial_content import EVALUATED, SeedReport, load_initial_reports
-from udsat.web.reports.models import ReportFinding, ReportIndexPage, ReportPage
+from udsat.web.reports.models import (
+    ReportFinding,
+    ReportIndexPage,
+    ReportPage,
+    sanitise_rich_text,
+)
 
 INDEX_SLUG = "rapporter"
 INDEX_INTRO = (
@@ -60,7 +65,8 @@ def ensure_index() -> ReportIndexPage:
 
 
 def _paragraph(text: str) -> str:
-    return f"<p>{escape(text)}</p>"
+    # Stored as the page stores it (whitelisted), so a re-run compares equal.
+    return sanitise_rich_text(f"<p>{escape(text)}</p>")
 
 
 def _wanted_fields(seed: SeedReport) -> dict:
