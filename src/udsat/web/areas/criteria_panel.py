@@ -144,6 +144,11 @@ def _panel_year(year: int, result: Classification, official: YearSummary | None,
     }
 
 
+def _distinct_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
+    """Merged sources repeat derivation notes (joined with " / "); show each once."""
+    return tuple(dict.fromkeys(part.strip() for note in notes for part in note.split(" / ") if part.strip()))
+
+
 def criteria_panel_context(area: Area, language: str = "da") -> dict:
     """Context for ``areas/_criteria_panel.html`` and ``areas/_status_history.html``."""
     language = "en" if (language or "").startswith("en") else "da"
@@ -169,7 +174,7 @@ def criteria_panel_context(area: Area, language: str = "da") -> dict:
             "official_terms": official.terms if official and official.known else None,
             "left": bool(official and official.left),
             "origin": official.origin if official else None,
-            "notes": official.notes if official else (),
+            "notes": _distinct_notes(official.notes) if official else (),
             "computed_terms": computed["computed_terms"] if computed else None,
             "insufficient": computed["insufficient"] if computed else False,
             "disagrees": computed["disagrees"] if computed else False,
