@@ -88,3 +88,9 @@ def test_an_area_needs_at_least_1000_residents(year, residents, listed):
     assert result.result("residents").met is listed
     assert ("segregated" in result.statuses) is listed
     assert not result.insufficient
+
+
+def test_floats_from_a_caller_are_compared_as_the_decimals_they_print_as():
+    # 3 * 0.7 is 2.0999999999999996 in floats; as decimals 3 x 0.7 = 2.1, which 2.1 meets.
+    result = classify(2019, Measures(convicted_pct=2.1, national_convicted_pct=0.7)).result("convicted")
+    assert (result.met, result.threshold) == (True, D("2.1"))

@@ -147,11 +147,18 @@ def compare(value: Decimal, comparison: str, threshold: Decimal) -> bool:
     raise ValueError(f"unknown comparison {comparison!r}")
 
 
+def _exact(value: Decimal | float | int | None) -> Decimal | None:
+    """A float from a caller becomes the decimal it prints as (0.7 -> 0.7, not 0.69999...)."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
 def _criterion_result(criterion: Criterion, measures: Measures) -> CriterionResult:
-    value = getattr(measures, criterion.measure)
+    value = _exact(getattr(measures, criterion.measure))
     threshold = criterion.threshold
     if criterion.factor is not None:
-        reference = getattr(measures, criterion.reference or "")
+        reference = _exact(getattr(measures, criterion.reference or ""))
         threshold = None if reference is None else criterion.factor * reference
     if value is None or threshold is None:
         return CriterionResult(criterion.id, criterion.measure, criterion.comparison, None,
