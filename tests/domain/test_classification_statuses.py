@@ -192,3 +192,10 @@ def test_complete_history_fills_unlisted_years_with_no_list():
     history = complete_history({2016: frozenset({SEG})}, 2018)
     assert history == {**no_lists(2018), 2016: frozenset({SEG})}
     assert TRA not in classify(2018, measures("nob"), history=history).unknown_statuses
+
+
+def test_years_before_the_first_statutory_list_count_as_on_no_list():
+    # 2021 rules re-run on 2012 values: five years back reaches 2008, before any list.
+    history = {**no_lists(2012), 2010: frozenset({SEG}), 2011: frozenset({SEG})}
+    result = classify(2012, measures("nob"), history=history, rules=rule_version("2021"))
+    assert result.outcome[TRA] is False and not result.insufficient

@@ -192,7 +192,9 @@ def history_holds(
         return True
     checks: list[bool | None] = []
     for earlier in range(year - years + 1, year):
-        if history is None or earlier not in history:
+        if earlier < FIRST_LIST_YEAR:
+            checks.append(False)  # no statutory list existed (a re-run of an early year)
+        elif history is None or earlier not in history:
             checks.append(None)
         else:
             checks.append(rule.history_status in with_implied(history[earlier], earlier))
@@ -234,7 +236,7 @@ def _missing(rules: RuleVersion, year: int, results: tuple[CriterionResult, ...]
             missing.append(reference)
     for rule in rules.statuses:
         years = rule.history_years_for(year) or 0
-        missing.extend(f"history {y}" for y in range(year - years + 1, year)
+        missing.extend(f"history {y}" for y in range(max(year - years + 1, FIRST_LIST_YEAR), year)
                        if history is None or y not in history)
     return tuple(dict.fromkeys(missing))
 
