@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from udsat.domain.change import Change, smallest_change
-from udsat.domain.classification import RESIDENTS, Classification, CriterionResult
+from udsat.domain.classification import FIRST_LIST_YEAR, RESIDENTS, Classification, CriterionResult
 from udsat.domain.statuses import ENGLISH_TERMS, ordered_terms, with_implied
 
 LANGUAGES = ("da", "en")
@@ -185,9 +185,9 @@ def _history_rules(c: Classification, language: str) -> list[str]:
             continue
         span = range(c.year - years + 1, c.year)
         history = c.history or {}
-        unknown = [y for y in span if y not in history]
-        off = [y for y in span if y in history
-               and rule.history_status not in with_implied(history[y], y)]
+        unknown = [y for y in span if y >= FIRST_LIST_YEAR and y not in history]
+        off = [y for y in span if y < FIRST_LIST_YEAR or (
+            y in history and rule.history_status not in with_implied(history[y], y))]
         name = _terms({rule.code}, c.term_year, language)
         needed = _terms({rule.history_status}, c.term_year, language)
         transitional = any(t.first_list_year <= c.year <= t.last_list_year for t in rule.transitional)
