@@ -23,4 +23,4 @@ def test_every_criterion_and_status_is_documented_with_its_statute():
 def test_criteria_doc_is_up_to_date():
     expected = render_criteria_markdown(load_rule_versions())
     assert DOC.read_text(encoding="utf-8") == expected, (
-        "regenerate docs/criteria.md with udsat.domain.criteria_docs.render_criteria_markdown")
+        "run: python -m udsat.domain.criteria_docs docs/criteria.md")

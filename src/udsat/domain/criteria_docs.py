@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from udsat.domain.criteria import Amendment, Criterion, RuleVersion, StatusRule
+from udsat.domain.criteria import Amendment, Criterion, RuleVersion, StatusRule, load_rule_versions
 from udsat.domain.statuses import official_term
 
 COMPARISON_WORDS = {
@@ -134,3 +136,12 @@ def render_criteria_markdown(versions: Sequence[RuleVersion]) -> str:
     for amendment, applies_to in amendments.values():
         lines += _amendment(amendment, applies_to)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def write_criteria_doc(path: Path) -> None:
+    """Write the page (``udsat docs`` or ``python -m udsat.domain.criteria_docs docs/criteria.md``)."""
+    path.write_text(render_criteria_markdown(load_rule_versions()), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_criteria_doc(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/criteria.md"))
