@@ -19,3 +19,12 @@ def loaded_reference(db, reference_bundle):
     from udsat.web.data.loading import load_bundle
 
     return load_bundle(reference_bundle, loaded_by="tests")
+
+
+@pytest.fixture
+def seeded_site(loaded_reference):
+    """The reference figures plus the site's Wagtail pages, as ``make demo-data`` creates them."""
+    from udsat.web.evaluation.seeding import seed_site
+
+    seed_site()
+    return loaded_reference

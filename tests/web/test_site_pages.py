@@ -1,0 +1,139 @@
+"""Every page type answers in both languages with real content, for all 15 areas."""
+
+import re
+
+import pytest
+
+from udsat.web.data.models import Area
+
+FIFTEEN = [
+    "agervang", "bispehaven", "finlandsparken", "gadehavegaard", "gellerupparken-toveshoej",
+    "mjoelnerparken", "motalavej", "munkebo", "ringparken", "skovvejen-skovparken",
+    "stengaardsvej", "sundparken", "tingbjerg-utterslevhuse", "taastrupgaard", "vollsmose",
+]
+
+# path -> (text on the Danish page, text on the English page)
+PAGES = {
+    "/": ("Hvor står de 15 områder nu?", "Where do the 15 areas stand now?"),
+    "omraader/": ("Alle andre områder i registret", "Every other area in the register"),
+    "sammenlign/": ("Sammenlign områderne", "Compare the areas"),
+    "resultater/": ("Fire niveauer", "Four levels"),
+    "om-evalueringen/": ("Ingen ghettoer i 2030", "No ghettos in 2030"),
+    "tidslinje/": ("Slutrapporten udkommer", "The final report is published"),
+    "parallelsamfundsaftalen/": ("Obligatorisk fleksibel udlejning", "Mandatory flexible letting"),
+    "patterns/": ("Komponenter", "Components"),
+}
+
+
+def _url(path: str, language: str) -> str:
+    path = path.lstrip("/")
+    return f"/{path}" if language == "da" else f"/en/{path}"
+
+
+def test_the_fifteen_areas_are_the_evaluated_ones(db, loaded_reference):
+    assert sorted(Area.objects.filter(evaluated_2018=True).values_list("slug", flat=True)) == \
+        sorted(FIFTEEN)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_type_answers_in_both_languages(client, seeded_site, path, language):
+    response = client.get(_url(path, language))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    danish, english = PAGES[path]
+    assert (english if language == "en" else danish) in html
+    # Every page has one h1 and a skip link to the main landmark.
+    assert len(re.findall(r"<h1[ >]", html)) == 1
+    assert 'href="#main"' in html and 'id="main"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("slug", FIFTEEN)
+def test_every_area_profile_has_its_figures_history_and_plan(client, seeded_site, slug, language):
+    area = Area.objects.get(slug=slug)
+    html = client.get(_url(f"omraader/{slug}/", language)).content.decode()
+    assert f"<h1>{area.name}</h1>" in html
+    # Both seed indicators were published (or marked not published) for all 15 areas.
+    key = "Key figures" if language == "en" else "Nøgletal"
+    assert key in html
+    assert html.count('class="stat-card') >= 2
+    # The 2018 list named every one of them (official term of the time).
+    term = "hard ghetto area" if language == "en" else "hårdt ghettoområde"
+    assert term in html
+    plan = "Development plan" if language == "en" else "Udviklingsplan"
+    assert plan in html
+
+
+@pytest.mark.django_db
+def test_area_page_language_switch_stays_on_the_area(client, seeded_site):
+    danish = client.get("/omraader/vollsmose/").content.decode()
+    assert 'href="/en/omraader/vollsmose/" lang="en"' in danish
+    english = client.get("/en/omraader/vollsmose/").content.decode()
+    assert 'href="/omraader/vollsmose/" lang="da"' in english
+
+
+@pytest.mark.django_db
+def test_wagtail_page_language_switch_stays_on_the_page(client, seeded_site):
+    english = client.get("/en/tidslinje/").content.decode()
+    assert 'href="/tidslinje/" lang="da"' in english
+
+
+@pytest.mark.django_db
+def test_front_page_shows_where_each_area_stands_and_what_changed(client, seeded_site):
+    html = client.get("/").content.decode()
+    for slug in FIFTEEN:
+        assert f'href="/omraader/{slug}/"' in html
+    # Gadehavegård left the lists on 1 December 2020 (ministry note) and has not returned.
+    row = re.search(r'omraader/gadehavegaard/.*?</tr>', html, re.S).group(0)
+    assert "Ikke længere på listerne" in row
+    # Vollsmose was a hard ghetto area in 2018 and a transformation area on the 2023 list
+    # (the same status code under the 2021 term).
+    row = re.search(r'omraader/vollsmose/.*?</tr>', html, re.S).group(0)
+    assert "Samme status som i 2018" in row
+
+
+@pytest.mark.django_db
+def test_areas_list_filters_by_municipality_and_status(client, seeded_site):
+    html = client.get("/omraader/?kommune=Aarhus").content.decode()
+    fifteen = html.split('id="others-heading"')[0]
+    # Aarhus has two of the 15: Bispehaven and Gellerupparken/Toveshøj.
+    assert fifteen.count('class="area-card"') == 2
+    html = client.get("/omraader/?status=left").content.decode()
+    fifteen = html.split('id="others-heading"')[0]
+    assert "/omraader/gadehavegaard/" in fifteen
+    assert "/omraader/gellerupparken-toveshoej/" not in fifteen
+
+
+@pytest.mark.django_db
+def test_areas_list_includes_other_registry_areas(client, seeded_site):
+    html = client.get("/omraader/").content.decode()
+    others = html.split('id="others-heading"')[1]
+    # Blågården was on the 2012 ghetto list but is not one of the 15.
+    assert "/omraader/blaagaarden/" in others
+
+
+@pytest.mark.django_db
+def test_plan_page_lists_22_initiatives_and_marks_uncertainty(client, seeded_site):
+    html = client.get("/parallelsamfundsaftalen/").content.decode()
+    assert html.count('class="initiative"') == 22
+    assert html.count("Tema ") >= 5
+    # Theme 5's heading and initiatives 18-22's placement are not confirmed by the sources.
+    assert html.count('badge-uncertain">usikkert') == 6
+
+
+@pytest.mark.django_db
+def test_timeline_runs_2018_to_2029_with_past_and_coming_years(client, seeded_site):
+    html = client.get("/tidslinje/").content.decode()
+    years = re.findall(r'<h2 class="timeline-heading">(\d{4})', html)
+    assert years == [str(y) for y in range(2018, 2030)]
+    assert "is-past" in html and "is-coming" in html
+
+
+@pytest.mark.django_db
+def test_area_page_prints_with_the_print_stylesheet(client, seeded_site):
+    html = client.get("/omraader/munkebo/").content.decode()
+    assert 'href="/static/css/print.css" media="print"' in html
