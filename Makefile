@@ -34,6 +34,7 @@ demo-data: install messages
 	$(UDSAT) synth --persons $(DEMO_SCALE) --years 2010-2024 --seed 1 --out var/microdata/synthetic
 	$(UDSAT) compute --microdata var/microdata/synthetic --out var/bundles/synthetic
 	$(MANAGE) load_bundle var/bundles/synthetic
+	$(MANAGE) seed_site
 	$(MANAGE) ensure_roles
 	$(MANAGE) seed_reports
 
