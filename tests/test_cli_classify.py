@@ -100,3 +100,18 @@ def test_an_unwritable_output_exits_2(tmp_path, capsys):
     out = blocker / "result.csv"  # a directory that is a file
     assert main(["classify", "--input", str(values), "--out", str(out)]) == 2
     assert f"{out}: cannot write the result" in capsys.readouterr().err
+
+
+def test_without_history_earlier_rows_of_the_same_area_serve_as_history(tmp_path):
+    values = tmp_path / "values.csv"
+    # Every year 2017-2021: 60 > 50 non-Western, 45 > 40 outside work, 65 > 60 basic
+    # education: a ghetto area/parallelsamfund each year (2017 under the 2013 rules, 3 of 5).
+    rows = "".join(f"A,{y},1500,60,45,1.00,0.70,65,70\n" for y in range(2017, 2022))
+    values.write_text(HEADER + "\n" + rows, encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--out", str(out)]) == 0
+    result = {row[1]: row[4] for row in _rows(out)[1:]}
+    assert result["2017"] == "ghettoområde"
+    assert result["2018"] == "udsat boligområde;ghettoområde"  # 2014-2016 unknown: hard undecided
+    # 2021 rules: parallelsamfund in each of 2017-2021, all in the file: omdannelsesområde.
+    assert result["2021"] == "udsat boligområde;parallelsamfund;omdannelsesområde"

@@ -199,3 +199,10 @@ def test_years_before_the_first_statutory_list_count_as_on_no_list():
     history = {**no_lists(2012), 2010: frozenset({SEG}), 2011: frozenset({SEG})}
     result = classify(2012, measures("nob"), history=history, rules=rule_version("2021"))
     assert result.outcome[TRA] is False and not result.insufficient
+
+
+def test_a_ghetto_year_with_an_undecided_hard_status_is_settled_history():
+    undecided = classify(2018, measures("nob"), history={})
+    assert undecided.insufficient and undecided.settled_statuses == {VUL, SEG}
+    # Only segregated is looked back at; undecided segregated settles nothing.
+    assert classify(2019, Measures(residents=2000, nonwestern_pct=D("70"))).settled_statuses is None

@@ -73,3 +73,27 @@ def test_an_area_without_criterion_values_shows_the_history_only(loaded_referenc
     assert context["criteria_panel"] == []
     page = client.get(reverse("area-detail", args=[area.slug]))
     assert "Der er ingen kendte kriterieværdier for området." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_without_published_lists_earlier_computed_years_serve_as_history(loaded_reference):
+    area = Area.objects.create(slug="demo-omraade", name="Demoområde", municipality_code=101,
+                               municipality_name="København", region_code=1084,
+                               region_name="Region Hovedstaden", synthetic=True)
+    batch = LoadBatch.objects.create(kind="test", name="synthetic", digest="1" * 64)
+    codes = {"residents": 1500, "nonwestern_pct": 60, "outside_work_edu_pct": 45,
+             "basic_edu_pct": 65, "convicted_pct": 1, "national_convicted_pct": "0.7",
+             "income_pct_of_region": 70}
+    for year in range(2017, 2023):
+        for code, value in codes.items():
+            Observation.objects.create(area=area, indicator=Indicator.objects.get(code=code),
+                                       period=str(year), value=Decimal(str(value)), unit="pct",
+                                       source="test", dataset="synthetic", batch=batch)
+    panel = {e["year"]: e for e in criteria_panel_context(area, "da")["criteria_panel"]}
+    # 2017 (2013 rules): 60 > 50, 45 > 40, 65 > 50: ghettoområde. 2018-2021: udsat and
+    # ghetto/parallelsamfund (45 > 40, 65 > 60; 60 > 50). 2021 needs 2017-2021 as ghetto
+    # areas: all computed, so omdannelsesområde; 2018 needs 2014-2016: unknown.
+    assert panel[2017]["computed_terms"] == ["ghettoområde"]
+    assert panel[2018]["insufficient"]
+    assert panel[2021]["computed_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
+    assert panel[2021]["official_terms"] is None and not panel[2021]["disagrees"]

@@ -12,7 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from udsat.domain.criteria import Criterion, RuleVersion, StatusRule, rule_version_for_year
+from udsat.domain.criteria import (
+    Criterion,
+    RuleVersion,
+    StatusRule,
+    rule_version_for_year,
+    rule_versions,
+)
 from udsat.domain.statuses import ordered_terms, with_implied
 
 RESIDENTS = "residents"
@@ -91,6 +97,16 @@ class Classification:
     @property
     def insufficient(self) -> bool:
         return bool(self.unknown_statuses)
+
+    @property
+    def settled_statuses(self) -> frozenset[str] | None:
+        """What later years may take as this year's history: the statuses that hold, once every
+        status a history rule looks back at (``segregated``) is decided; else None. A ghetto
+        area whose hard status is undecided still counts as a ghetto year for later lists."""
+        looked_at = {r.history_status for v in rule_versions() for r in v.statuses if r.history_status}
+        if any(self.outcome.get(code, False) is None for code in looked_at):
+            return None
+        return self.statuses
 
     @property
     def term_year(self) -> int:

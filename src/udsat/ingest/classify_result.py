@@ -29,7 +29,7 @@ def classify_files(values: Path, out: Path, history: Path | None = None, rules: 
     """Classify every row of ``values``; return the number of rows written to ``out``.
 
     With ``history``, a year without a row is a year on no list. Without it, an area's
-    earlier years come from its own decided classifications in ``values``; other years are
+    earlier years come from its own settled classifications in ``values``; other years are
     unknown. Raises ProblemsFound (and writes nothing) on bad input.
     """
     area_years, problems = read_values(values)
@@ -48,8 +48,8 @@ def classify_files(values: Path, out: Path, history: Path | None = None, rules: 
         else:
             earlier = computed.setdefault(item.area, {})
         outcome = classify(item.year, item.measures, history=dict(earlier), rules=version)
-        if history is None and not outcome.insufficient:
-            computed[item.area][item.year] = outcome.statuses
+        if history is None and outcome.settled_statuses is not None:
+            computed[item.area][item.year] = outcome.settled_statuses
         results[item.row] = result_row(item.area, outcome)
     try:
         _write_atomically(out, [results[row] for row in sorted(results)])

@@ -89,9 +89,13 @@ def _summaries(area: Area) -> dict[int, YearSummary]:
     return merged
 
 
-def _history(published: dict[int, YearSummary], year: int) -> dict[int, frozenset[str]]:
-    """Earlier years a published source speaks about; others stay unknown."""
-    return {y: s.statuses for y, s in published.items() if y < year and s.known}
+def _history(published: dict[int, YearSummary], computed: dict[int, frozenset[str]],
+             year: int) -> dict[int, frozenset[str]]:
+    """Earlier years: what a published list says, else the decided computed status of a year
+    with measures (synthetic areas have no published lists); other years stay unknown."""
+    history = {y: statuses for y, statuses in computed.items() if y < year}
+    history.update({y: s.statuses for y, s in published.items() if y < year and s.known})
+    return history
 
 
 def _text(value: Decimal | None, language: str) -> str:
@@ -155,12 +159,16 @@ def criteria_panel_context(area: Area, language: str = "da") -> dict:
     published = _summaries(area)
     panel = []
     computed_by_year: dict[int, dict] = {}
+    decided: dict[int, frozenset[str]] = {}
     for year, stored in sorted(_observations(area).items()):
         try:
             rule_version_for_year(year)
         except KeyError:
             continue  # before the first statutory list
-        result = classify(year, measures_of(year, stored), history=_history(published, year))
+        result = classify(year, measures_of(year, stored),
+                          history=_history(published, decided, year))
+        if result.settled_statuses is not None:
+            decided[year] = result.settled_statuses
         entry = _panel_year(year, result, published.get(year), language)
         panel.append(entry)
         computed_by_year[year] = entry
