@@ -35,6 +35,18 @@ from udsat.ingest.problems import Problem, ProblemsFound
 BASE_YEAR = 2018  # the list on which the 15 evaluated areas were hårde ghettoområder
 
 
+@dataclass
+class Computed:
+    """Everything computed before the disclosure gate (tests read it directly)."""
+
+    collection: Collection
+    classified: dict
+    survey: list
+    tables: object
+    person_years: int
+    area_names: dict
+
+
 @dataclass(frozen=True)
 class ComputeResult:
     rows: int
@@ -51,12 +63,31 @@ def compute_bundle(
 ) -> ComputeResult:
     catalogue = catalogue or default_catalogue()
     policy = policy or Policy()
+    computed = compute(microdata, catalogue, base_year, memory_limit, threads, check_values)
+    collection, classified = computed.collection, computed.classified
+    statuses = status_rows(classified)
+    used = {k[1] for k in collection.cells if k[0] == "observations"} | {r[0] for r in statuses}
+    synthetic = _is_synthetic(Path(microdata))
+    manifest, suppressed = write_bundle(
+        out, collection, statuses, area_rows(computed.area_names, used), computed.survey,
+        catalogue, policy, dataset="synthetic" if synthetic else "registers",
+        synthetic=synthetic, rule_versions=[v.name for v in rule_versions()],
+        producer="udsat compute",
+    )
+    return ComputeResult(computed.person_years, len(collection.cells), suppressed,
+                         len(statuses), Path(out))
+
+
+def compute(
+    microdata: Path, catalogue: Catalogue, base_year: int = BASE_YEAR,
+    memory_limit: str = "4GB", threads: int = 2, check_values: bool = True,
+) -> Computed:
+    """Validate the microdata and compute every cell of levels 1-4 (before disclosure)."""
     microdata = Path(microdata)
     problems = validate_microdata(microdata, catalogue, check_values=check_values)
     if problems:
         raise ProblemsFound(problems)
     names, _ = read_area_names(microdata)
-    synthetic = _is_synthetic(microdata)
     region_of = {m.code: m.region_code for m in catalogue.geography.municipalities}
     area_region = {a.slug: region_of[a.municipality_code] for a in catalogue.geography.areas}
     for slug, (_, municipality) in names.items():
@@ -87,14 +118,7 @@ def compute_bundle(
         person_years = sum(int(r["residents"]) for r in rows if r["place_level"] == "country")
     finally:
         db.close()
-    statuses = status_rows(classified)
-    used = {k[1] for k in collection.cells if k[0] == "observations"} | {r[0] for r in statuses}
-    manifest, suppressed = write_bundle(
-        out, collection, statuses, area_rows(names, used), survey, catalogue, policy,
-        dataset="synthetic" if synthetic else "registers", synthetic=synthetic,
-        rule_versions=[v.name for v in rule_versions()], producer="udsat compute",
-    )
-    return ComputeResult(person_years, len(collection.cells), suppressed, len(statuses), Path(out))
+    return Computed(collection, classified, survey, tables, person_years, names)
 
 
 def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str) -> str:
