@@ -97,3 +97,17 @@ def test_without_published_lists_earlier_computed_years_serve_as_history(loaded_
     assert panel[2018]["insufficient"]
     assert panel[2021]["computed_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
     assert panel[2021]["official_terms"] is None and not panel[2021]["disagrees"]
+
+
+@pytest.mark.django_db
+def test_a_head_count_alone_gets_a_panel_only_when_it_decides(loaded_reference):
+    # Mjølnerparken 2023: 966 residents < 1,000 decides "on no list", as published.
+    panel = {e["year"]: e for e in criteria_panel_context(Area.objects.get(slug="mjoelnerparken"))[
+        "criteria_panel"]}
+    assert panel[2023]["computed_terms"] == [] and not panel[2023]["insufficient"]
+    assert not panel[2023]["disagrees"]
+    # Sundparken's 2024 head count (1,382, from the combined-letting list) decides nothing.
+    sundparken = criteria_panel_context(Area.objects.get(slug="sundparken"))["criteria_panel"]
+    assert 2024 not in [e["year"] for e in sundparken]
+    assert Observation.objects.filter(area__slug="sundparken", period="2024",
+                                      indicator__code="residents").exists()

@@ -169,6 +169,8 @@ def criteria_panel_context(area: Area, language: str = "da") -> dict:
                           history=_history(published, decided, year))
         if result.settled_statuses is not None:
             decided[year] = result.settled_statuses
+        if set(stored) == {RESIDENTS} and result.insufficient:
+            continue  # a head count alone (e.g. from another list) decides nothing here
         entry = _panel_year(year, result, published.get(year), language)
         panel.append(entry)
         computed_by_year[year] = entry
