@@ -120,3 +120,16 @@ def test_the_history_rule_is_explained_with_the_year_that_breaks_the_run():
     history[2017] = frozenset({"segregated"})
     text = explain(classify(2018, _vulnerable(), history=history), "en")
     assert "in each of the last 5 years (2014-2018) (transitional rule): met." in text
+
+
+def test_a_former_transformation_area_is_told_its_plan_duties_l194():
+    history = {**{y: frozenset() for y in range(2010, 2022)},
+               **{y: frozenset({"transformation"}) for y in (2018, 2019, 2020)}}
+    off_lists = Measures(residents=1500, nonwestern_pct=D("40"), outside_work_edu_pct=D("20"),
+                         convicted_pct=D("0.5"), national_convicted_pct=D("0.70"),
+                         basic_edu_pct=D("30"), income_pct_of_region=D("90"))
+    text = explain(classify(2022, off_lists, history=history), "da")
+    # 2021 and 2022 off both lists: 2 of the 4 clear years that end the letting rules.
+    assert ("planens særlige regler til planen er gennemført, senest 2030-01-01 "
+            "(almenboligloven § 168 a stk. 5 og 6") in text
+    assert "udlejningsreglerne gælder fortsat (2 af 4 år i træk uden for listerne)" in text
