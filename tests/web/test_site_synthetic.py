@@ -1,0 +1,119 @@
+"""Synthetic demo data is shown with its label, compared only with synthetic place figures,
+and never mixed with published figures. Fixture: a three-row synthetic bundle."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+
+from udsat.domain.bundle import TABLE_COLUMNS, Manifest, now_utc, write_csv_table, write_manifest
+from udsat.web.data.loading import load_bundle
+from udsat.web.data.models import Area
+
+VOLLSMOSE_MUNICIPALITY = "461"  # Odense
+
+
+def _bundle(directory):
+    observations = [
+        # area, indicator, period, breakdown, value, absence, unit, source, n_persons, note
+        ("vollsmose", "single_parent_households_pct", "2022", "", "20.0", "", "pct",
+         "dst-registers", "400", ""),
+        ("vollsmose", "single_parent_households_pct", "2023", "", "18.0", "", "pct",
+         "dst-registers", "380", ""),
+        ("vollsmose", "single_parent_households_pct", "2023", "stayers", "", "suppressed", "pct",
+         "dst-registers", "", ""),
+    ]
+    places = [
+        # 18.0 / 9.0 = 2.0 -> "about twice the municipality's share"
+        ("municipality", VOLLSMOSE_MUNICIPALITY, "single_parent_households_pct", "2023", "",
+         "9.0", "", "pct", "dst-registers", "9000", ""),
+        # 18.0 / 12.0 = 1.5
+        ("social_housing", "all", "single_parent_households_pct", "2023", "", "12.0", "", "pct",
+         "dst-registers", "90000", ""),
+    ]
+    flows = [
+        ("2023", "vollsmose", "", "other_social_housing", "planned_rehousing", "42", "false"),
+        ("2023", "vollsmose", "", "unknown", "other", "", "true"),
+    ]
+    files = (
+        write_csv_table(directory, "observations", TABLE_COLUMNS["observations"], observations),
+        write_csv_table(directory, "place_observations", TABLE_COLUMNS["place_observations"],
+                        places),
+        write_csv_table(directory, "flows", TABLE_COLUMNS["flows"], flows),
+    )
+    write_manifest(directory, Manifest(
+        schema_version=1, name="synthetic-test", created_at=now_utc(), producer="tests",
+        files=files, dataset="synthetic", synthetic=True,
+    ))
+    return directory
+
+
+@pytest.fixture
+def with_synthetic(seeded_site, tmp_path):
+    return load_bundle(_bundle(tmp_path), loaded_by="tests")
+
+
+@pytest.mark.django_db
+def test_synthetic_figure_is_labelled_and_compared_in_plain_words(client, with_synthetic):
+    html = client.get("/omraader/vollsmose/").content.decode()
+    assert "Syntetiske demodata" in html
+    assert "områdets tal er omkring dobbelt så høj som kommunens andel" in html
+    assert "områdets tal er omkring 1,5 gange andelen i hele den almene sektor" in html
+    english = client.get("/en/omraader/vollsmose/").content.decode()
+    assert "Synthetic demo data" in english
+    # The translated frame is markup-safe; the phrase inside it is escaped like any value.
+    assert "the area's figure is about twice the municipality&#x27;s share" in english
+
+
+@pytest.mark.django_db
+def test_published_figure_is_never_compared_with_synthetic_places(client, with_synthetic):
+    html = client.get("/omraader/vollsmose/").content.decode()
+    # The published single-parent share (14,2 %, period not stated) has its own card ...
+    published_card = html.split("14,2 %")[1].split('class="stat-card')[0]
+    # ... and no comparison: the only place figures are synthetic.
+    assert "stat-comparisons" not in published_card
+
+
+@pytest.mark.django_db
+def test_levels_show_suppressed_cells_and_flows_without_zeros(client, with_synthetic):
+    html = client.get("/omraader/vollsmose/").content.decode()
+    levels = html.split('id="levels-heading"')[1]
+    assert "Bofaste" in levels  # the "stayers" breakdown, level 2
+    assert "diskretioneret (for få personer)" in levels
+    assert "Anden almen bolig" in levels and ">42<" in levels
+
+
+@pytest.mark.django_db
+def test_synthetic_chart_has_text_alternative_data_table_and_csv(client, with_synthetic):
+    html = client.get("/omraader/vollsmose/").content.decode()
+    chart = html.split('class="chart is-synthetic"')[1].split("</figure>")[0]
+    assert 'alt="Linjediagram: Husstande med enlige med børn.' in chart
+    assert "Vollsmose: 20,0 % i 2022, 18,0 % i 2023." in chart
+    assert "<summary>Vis data" in chart
+    assert 'src="data:image/svg+xml;base64,' in chart
+    assert "/omraader/vollsmose/data/single_parent_households_pct.csv?datasaet=synthetic" in chart
+
+
+@pytest.mark.django_db
+def test_synthetic_csv_keeps_datasets_apart(client, with_synthetic):
+    url = "/omraader/vollsmose/data/single_parent_households_pct.csv?datasaet=synthetic"
+    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
+    assert {r["datasæt"] for r in rows} == {"synthetic"}
+    own = [r for r in rows if r["stedtype"] == "område"]
+    # 2022 and 2023 for everyone, plus the suppressed stayers cell (empty, never 0).
+    assert sorted((r["periode"], r["gruppe"], r["værdi"]) for r in own) == [
+        ("2022", "", "20"), ("2023", "", "18"), ("2023", "stayers", "")]
+    assert [r["mangler_fordi"] for r in own if r["gruppe"] == "stayers"] == [
+        "diskretioneret (for få personer)"]
+    assert {r["stedtype"] for r in rows} == {"område", "municipality", "social_housing"}
+
+
+@pytest.mark.django_db
+def test_compare_can_show_synthetic_figures_labelled(client, with_synthetic):
+    html = client.get(
+        "/sammenlign/?indikator=single_parent_households_pct&datasaet=synthetic"
+    ).content.decode()
+    assert "syntetiske demodata" in html.lower()
+    assert Area.objects.get(slug="vollsmose").name in html
+    assert "18,0 %" in html and Decimal("18.0")
