@@ -1,0 +1,83 @@
+"""Both feeds are Atom (RFC 4287): the required elements of the feed and of every entry."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import datetime
+
+import pytest
+
+from udsat.web.data.models import LoadBatch
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _is_rfc3339(text: str) -> bool:
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None  # Atom dates must carry an offset
+
+
+def assert_valid_atom(xml: bytes) -> list:
+    """Check RFC 4287 section 4.1.1/4.1.2 requirements; return the entries."""
+    feed = ET.fromstring(xml)
+    assert feed.tag == f"{ATOM}feed"
+    for name in ("id", "title", "updated"):
+        assert len(feed.findall(f"{ATOM}{name}")) == 1, f"feed needs exactly one {name}"
+    assert feed.find(f"{ATOM}id").text.strip()
+    assert _is_rfc3339(feed.find(f"{ATOM}updated").text)
+    feed_has_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        for name in ("id", "title", "updated"):
+            assert len(entry.findall(f"{ATOM}{name}")) == 1, f"entry needs exactly one {name}"
+        assert _is_rfc3339(entry.find(f"{ATOM}updated").text)
+        alternate = [
+            link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+        ]
+        # No atom:content, so an alternate link is required (4.1.1.c / 4.1.2).
+        assert entry.find(f"{ATOM}content") is not None or alternate
+        assert all(link.get("href", "").startswith("http") for link in alternate)
+        assert feed_has_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    assert len(ids) == len(set(ids)), "entry ids must be unique"
+    return entries
+
+
+@pytest.mark.django_db
+def test_reports_feed_is_atom_with_each_published_report(client, make_report):
+    make_report(slug="en", title="Første rapport")
+    make_report(slug="to", title="Anden rapport")
+    make_report(slug="kladde", title="Kladde", live=False)
+    response = client.get("/feeds/rapporter/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    entries = assert_valid_atom(response.content)
+    titles = {e.find(f"{ATOM}title").text for e in entries}
+    assert titles == {"Første rapport", "Anden rapport"}  # 2 published, the draft left out
+
+
+@pytest.mark.django_db
+def test_empty_reports_feed_is_still_valid_atom(client):
+    assert assert_valid_atom(client.get("/feeds/rapporter/").content) == []
+
+
+@pytest.mark.django_db
+def test_data_feed_is_atom_with_one_entry_per_load(client):
+    for n in (1, 2, 3):
+        LoadBatch.objects.create(kind="bundle", name=f"udgivelse-{n}", digest=f"{n:064d}")
+    response = client.get("/feeds/data/")
+    entries = assert_valid_atom(response.content)
+    assert [e.find(f"{ATOM}title").text for e in entries] == [
+        "udgivelse-3 (bundle)",  # newest first: created last
+        "udgivelse-2 (bundle)",
+        "udgivelse-1 (bundle)",
+    ]
+
+
+@pytest.mark.django_db
+def test_english_feed_lives_under_en(client, make_report):
+    make_report(title="Rapport", title_en="Report")
+    entries = assert_valid_atom(client.get("/en/feeds/rapporter/").content)
+    assert [e.find(f"{ATOM}title").text for e in entries] == ["Report"]
