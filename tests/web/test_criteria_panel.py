@@ -31,6 +31,11 @@ def test_taastrupgaard_2023_is_computed_as_published(loaded_reference):
     assert rows["outside_work_edu"]["margin_text"] == "−13,3"  # 26.7 - 40
     assert rows["convicted"]["met"] is None  # the national average is not stored
     assert entry["explanation"].startswith("Listen 2023 efter parallelsamfundsreglerne fra 2021")
+    others = {o["rule_version"]: o for o in entry["other_versions"]}
+    # 2013 rules (3 of 5): non-Western 66.4 > 50, basic education 77.3 > 50, income 54.2 < 55.
+    assert others["2013"]["terms"] == ["ghettoområde"]
+    # 2010 rules (2 of 3): only non-Western is met; convicted (1.62 < 2.7) and outside work not.
+    assert others["2010"]["terms"] == [] and not others["2010"]["insufficient"]
 
 
 @pytest.mark.django_db

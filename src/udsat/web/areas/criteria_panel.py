@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from udsat.domain.classification import RESIDENTS, Classification, Measures, classify
-from udsat.domain.criteria import rule_version_for_year
+from udsat.domain.criteria import rule_version_for_year, rule_versions
 from udsat.domain.explanation import LABELS, number
 from udsat.domain.history import StatusRow, YearSummary, summarise_years
 from udsat.web.data.models import Area, ListStatus, Observation
@@ -145,7 +145,24 @@ def _panel_year(year: int, result: Classification, official: YearSummary | None,
         "official_origin": official.origin if official_known else None,
         "disagrees": disagrees,
         "explanation": result.explanation(language),
+        "other_versions": _other_versions(result, language),
     }
+
+
+def _other_versions(result: Classification, language: str) -> list[dict]:
+    """The same year re-run under every other rule version, for comparison."""
+    rows = []
+    for version in rule_versions():
+        if version.name == result.rule_version:
+            continue
+        other = classify(result.year, result.measures, history=result.history, rules=version)
+        rows.append({
+            "rule_version": version.name,
+            "rule_title": version.title_da if language == "da" else version.title_en,
+            "terms": other.terms,
+            "insufficient": other.insufficient,
+        })
+    return rows
 
 
 def _distinct_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
