@@ -156,6 +156,24 @@ def _add_import(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_import)
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from udsat.domain.catalogue import default_catalogue
+    from udsat.domain.criteria_docs import write_criteria_doc
+    from udsat.domain.indicator_docs import write_indicators_doc
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_indicators_doc(args.out / "indicators.md", default_catalogue())
+    write_criteria_doc(args.out / "criteria.md")
+    print(f"wrote {args.out / 'indicators.md'} and {args.out / 'criteria.md'}")
+    return 0
+
+
+def _add_docs(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("docs", help="regenerate the docs that come from the catalogue")
+    parser.add_argument("--out", type=Path, default=Path("docs"), help="docs directory")
+    parser.set_defaults(handler=_docs)
+
+
 # Each entry adds one verb's parser. Keep the list in pipeline order.
 VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_reference_bundle,
@@ -163,6 +181,7 @@ VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_import,
     _add_synth,
     _add_compute,
+    _add_docs,
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import groupby
+from pathlib import Path
 
 from udsat.domain.catalogue import Catalogue
 from udsat.domain.indicators import LEVELS
@@ -52,3 +53,7 @@ def render_indicators_markdown(catalogue: Catalogue) -> str:
             f"| `{source.id}` | {_cell(source.name)} | {_cell(source.owner)} | {source.url} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def write_indicators_doc(path: Path, catalogue: Catalogue) -> None:
+    path.write_text(render_indicators_markdown(catalogue), encoding="utf-8")
