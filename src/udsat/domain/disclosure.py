@@ -158,8 +158,9 @@ def protect(
         return (cells[key] or 0, repr(key))
 
     while True:
-        _fill_single_gaps(relations, suppressed, size)
-        exposed = recoverable(suppressed, (r for k in suppressed for r in by_key.get(k, ())))
+        _fill_single_gaps(relations, by_key, suppressed, size)
+        touched = {id(r): r for k in suppressed for r in by_key.get(k, ())}
+        exposed = recoverable(suppressed, touched.values())
         if not exposed:
             return frozenset(suppressed)
         for key in sorted(exposed, key=repr):
@@ -170,15 +171,20 @@ def protect(
                 suppressed.add(min(candidates, key=size))
 
 
-def _fill_single_gaps(relations: list[Relation], suppressed: set[Key], size) -> None:
-    """A relation with exactly one hidden cell gives it away: hide its smallest neighbour."""
-    changed = True
-    while changed:
-        changed = False
-        for relation in relations:
-            hidden = [k for k in relation.keys if k in suppressed]
-            if len(hidden) == 1:
-                others = [k for k in relation.keys if k not in suppressed]
-                if others:
-                    suppressed.add(min(others, key=size))
-                    changed = True
+def _fill_single_gaps(relations: list[Relation], by_key: dict, suppressed: set[Key],
+                      size) -> None:
+    """A relation with exactly one hidden cell gives it away: hide its smallest neighbour.
+
+    A worklist: only relations touching a newly hidden cell are looked at again.
+    """
+    pending = list(relations)
+    while pending:
+        relation = pending.pop()
+        hidden = [k for k in relation.keys if k in suppressed]
+        if len(hidden) != 1:
+            continue
+        others = [k for k in relation.keys if k not in suppressed]
+        if others:
+            chosen = min(others, key=size)
+            suppressed.add(chosen)
+            pending.extend(by_key.get(chosen, ()))

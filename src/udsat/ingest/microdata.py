@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,8 +129,12 @@ def validate_microdata(
     extra_areas, area_problems = read_area_names(directory)
     problems += area_problems
     known_areas = {a.slug for a in catalogue.geography.areas} | set(extra_areas)
-    for path in files:
-        problems += _validate_file(path, PERSON_YEAR_COLUMNS, check_values, known_areas)
+    # Files are independent and pyarrow releases the GIL while decoding: check two at once.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for found in pool.map(
+            lambda p: _validate_file(p, PERSON_YEAR_COLUMNS, check_values, known_areas), files
+        ):
+            problems += found
     for name, columns in ((REHOUSING, REHOUSING_COLUMNS), (SURVEY, SURVEY_COLUMNS)):
         if (directory / name).is_file():
             problems += _validate_file(directory / name, columns, check_values, known_areas)
@@ -159,7 +164,9 @@ def _validate_file(
     path: Path, columns: tuple[Column, ...], check_values: bool, known_areas: set[str]
 ) -> list[Problem]:
     try:
-        parquet = pq.ParquetFile(path)
+        present = pq.read_schema(path).names
+        parquet = pq.ParquetFile(path, read_dictionary=[
+            c.name for c in columns if c.kind == "str" and c.name in present])
     except (OSError, pa.ArrowInvalid) as exc:
         return [Problem(str(path), None, None, f"not a readable Parquet file ({exc})")]
     schema = parquet.schema_arrow
@@ -174,14 +181,37 @@ def _validate_file(
             ))
     if problems or not check_values:
         return problems
+    # Numbers, flags and dates are checked from the row-group statistics in the footer;
+    # only a column whose statistics are missing or out of range is read to find the row.
+    # Text columns are read dictionary-encoded, so only their distinct values are checked.
+    to_read = [c for c in columns if c.kind == "str" or not _statistics_clean(parquet, c)]
+    if not to_read:
+        return problems
     offset = 0
-    for batch in parquet.iter_batches(batch_size=1 << 20, columns=[c.name for c in columns]):
-        for column in columns:
+    for batch in parquet.iter_batches(batch_size=1 << 20, columns=[c.name for c in to_read]):
+        for column in to_read:
             problems += _check_values(path, column, batch.column(column.name), offset, known_areas)
             if len(problems) >= MAX_PROBLEMS:
                 return problems
         offset += batch.num_rows
     return problems
+
+
+def _statistics_clean(parquet: pq.ParquetFile, column: Column) -> bool:
+    meta = parquet.metadata
+    position = parquet.schema_arrow.get_field_index(column.name)
+    low = column.minimum if column.minimum is not None else float("-inf")
+    high = column.maximum if column.maximum is not None else float("inf")
+    for group in range(meta.num_row_groups):
+        stats = meta.row_group(group).column(position).statistics
+        if stats is None or not stats.has_null_count:
+            return False
+        if stats.null_count and not column.nullable:
+            return False
+        numeric = column.kind in ("int", "float") and stats.num_values
+        if numeric and (not stats.has_min_max or stats.min < low or stats.max > high):
+            return False
+    return True
 
 
 def _first_row(mask: pa.Array, offset: int) -> int:
