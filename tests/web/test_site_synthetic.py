@@ -91,7 +91,8 @@ def test_synthetic_chart_has_text_alternative_data_table_and_csv(client, with_sy
     assert 'alt="Linjediagram: Husstande med enlige med børn.' in chart
     assert "Vollsmose: 20,0 % i 2022, 18,0 % i 2023." in chart
     assert "<summary>Vis data" in chart
-    assert 'src="data:image/svg+xml;base64,' in chart
+    svg_url = "/omraader/vollsmose/diagram/single_parent_households_pct.svg?datasaet=synthetic"
+    assert f'src="{svg_url}"' in chart
     assert "/omraader/vollsmose/data/single_parent_households_pct.csv?datasaet=synthetic" in chart
 
 
@@ -117,3 +118,26 @@ def test_compare_can_show_synthetic_figures_labelled(client, with_synthetic):
     assert "syntetiske demodata" in html.lower()
     assert Area.objects.get(slug="vollsmose").name in html
     assert "18,0 %" in html and Decimal("18.0")
+
+
+@pytest.mark.django_db
+def test_chart_svg_is_drawn_once_then_served_from_the_cache(client, with_synthetic, monkeypatch):
+    from django.core.cache import cache
+
+    import udsat.web.charts as charts
+
+    cache.clear()
+    calls = []
+    real = charts.vl_convert.vegalite_to_svg
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(charts.vl_convert, "vegalite_to_svg", counting)
+    url = "/omraader/vollsmose/diagram/single_parent_households_pct.svg?datasaet=synthetic"
+    first = client.get(url)
+    assert first["Content-Type"].startswith("image/svg+xml")
+    assert first.content.startswith(b"<svg")
+    assert client.get(url).content == first.content
+    assert len(calls) == 1  # the second request found the SVG in the cache

@@ -38,15 +38,28 @@ class Point:
 
 @dataclass
 class Chart:
+    """A chart's words, data and spec. The picture is drawn when asked for: pages link to an
+    SVG endpoint (``svg_url``) so the HTML stays small; without one it is inlined."""
+
     key: str
     title: str
     description: str
-    svg_uri: str
+    spec: dict
+    language: str
     columns: list[str]
     rows: list[list[str]]
     csv_url: str
     synthetic: bool = False
     data: list[dict] = field(default_factory=list)
+    svg_url: str = ""
+
+    @property
+    def svg_src(self) -> str:
+        return self.svg_url or _data_uri(self.svg)
+
+    @property
+    def svg(self) -> str:
+        return render_svg(self.spec, self.language)
 
 
 def _locale(language: str) -> dict:
@@ -122,8 +135,7 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
                        if point else "–")
         rows.append(row)
     return Chart(key, title, _describe_series(title, series, drawn, unit, precision, language),
-                 _data_uri(render_svg(spec, language)), columns, rows, csv_url, synthetic,
-                 spec["data"]["values"])
+                 spec, language, columns, rows, csv_url, synthetic, spec["data"]["values"])
 
 
 def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int,
@@ -144,8 +156,8 @@ def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int
             for p in bars]
     missing = [p.series for p in bars if p.value is None]
     description = _describe_bars(title, drawn, missing, unit, precision, language)
-    return Chart(key, title, description, _data_uri(render_svg(spec, language)), columns, rows,
-                 csv_url, synthetic, spec["data"]["values"])
+    return Chart(key, title, description, spec, language, columns, rows, csv_url, synthetic,
+                 spec["data"]["values"])
 
 
 def _describe_series(title, series, drawn, unit, precision, language) -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.urls import reverse
 
 from udsat.domain.observations import PERIOD_UNSTATED
 from udsat.web.areas.breakdowns import PLACE_LABELS, breakdown_label
 from udsat.web.areas.phrases import comparison_phrase
-from udsat.web.charts import Point, line_chart
+from udsat.web.charts import Chart, Point, line_chart
 from udsat.web.data.models import Area, Flow, Observation, PlaceObservation
 from udsat.web.layout.templatetags.udsat_format import absence_text
 
@@ -54,10 +55,12 @@ def _sort_period(period: str) -> tuple[int, str]:
     return (0, period) if period == PERIOD_UNSTATED else (1, period)
 
 
-def _places(area: Area, codes: set[str]) -> dict[tuple, PlaceObservation]:
+def _places(area: Area, codes: set[str], datasets: set[str]) -> dict[tuple, PlaceObservation]:
+    """The comparison places' figures for everyone (no breakdown), keyed for lookup."""
     wanted = {(kind, place_code(area, kind)) for kind in COMPARISON_PLACES}
     found = PlaceObservation.objects.filter(
-        indicator__code__in=codes, place_code__in={c for _k, c in wanted}
+        indicator__code__in=codes, dataset__in=datasets, breakdown="",
+        place_code__in={c for _k, c in wanted},
     ).select_related("indicator")
     return {
         (p.dataset, p.place_kind, p.indicator.code, p.period, p.breakdown): p
@@ -66,7 +69,7 @@ def _places(area: Area, codes: set[str]) -> dict[tuple, PlaceObservation]:
     }
 
 
-def area_profile(area: Area, language: str) -> dict:
+def build_profile(area: Area, language: str) -> dict:
     observations = list(
         Observation.objects.filter(area=area).select_related("indicator")
         .order_by("indicator__theme", "indicator__code", "period")
@@ -74,7 +77,8 @@ def area_profile(area: Area, language: str) -> dict:
     groups: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
     for o in observations:
         groups[(o.dataset, o.indicator.code, o.breakdown)].append(o)
-    places = _places(area, {o.indicator.code for o in observations})
+    places = _places(area, {o.indicator.code for o in observations},
+                     {o.dataset for o in observations})
 
     key_figures = []
     for (dataset, code, breakdown), rows in groups.items():
@@ -95,23 +99,11 @@ def area_profile(area: Area, language: str) -> dict:
                                     f.observation.indicator.code))
 
     charts = []
-    for (dataset, code, breakdown), rows in groups.items():
+    for (dataset, _code, breakdown), rows in groups.items():
         dated = [o for o in rows if o.period != PERIOD_UNSTATED]
         if breakdown or not dated:
             continue
-        indicator = dated[0].indicator
-        points = [Point(area.name, o.period, o.value, absence_text(o, language)) for o in dated]
-        for kind in COMPARISON_PLACES:
-            for o in dated:
-                place = places.get((dataset, kind, code, o.period, ""))
-                if place is not None:
-                    points.append(Point(str(PLACE_LABELS[kind]), o.period, place.value,
-                                        absence_text(place, language)))
-        csv_url = reverse("area-indicator-csv", args=[area.slug, code]) + f"?datasaet={dataset}"
-        charts.append(line_chart(
-            f"{code}-{dataset}", indicator.label(language), points, indicator.unit,
-            indicator.precision, language, csv_url, synthetic=dataset == "synthetic",
-        ))
+        charts.append(series_chart(area, dataset, dated, places, language))
     return {
         "key_figures": key_figures,
         "charts": charts,
@@ -119,6 +111,72 @@ def area_profile(area: Area, language: str) -> dict:
         "flows": _flows(area),
         "has_synthetic": any(o.dataset == "synthetic" for o in observations) or area.synthetic,
     }
+
+
+class AreaProfile:
+    """The profile, built only when a template reads it: a cached page fragment never does."""
+
+    def __init__(self, area: Area, language: str) -> None:
+        self.area = area
+        self.language = language
+
+    @cached_property
+    def _parts(self) -> dict:
+        return build_profile(self.area, self.language)
+
+    @property
+    def key_figures(self) -> list[KeyFigure]:
+        return self._parts["key_figures"]
+
+    @property
+    def charts(self) -> list[Chart]:
+        return self._parts["charts"]
+
+    @property
+    def level_groups(self) -> dict[str, list[dict]]:
+        return self._parts["level_groups"]
+
+    @property
+    def flows(self) -> list[Flow]:
+        return self._parts["flows"]
+
+    @property
+    def has_synthetic(self) -> bool:
+        return self._parts["has_synthetic"]
+
+
+def series_chart(area: Area, dataset: str, dated: list[Observation], places: dict,
+                 language: str) -> Chart:
+    """One indicator over time for the area, with the comparison places that have figures."""
+    indicator = dated[0].indicator
+    code = indicator.code
+    points = [Point(area.name, o.period, o.value, absence_text(o, language)) for o in dated]
+    for kind in COMPARISON_PLACES:
+        for o in dated:
+            place = places.get((dataset, kind, code, o.period, ""))
+            if place is not None:
+                points.append(Point(str(PLACE_LABELS[kind]), o.period, place.value,
+                                    absence_text(place, language)))
+    query = f"?datasaet={dataset}"
+    chart = line_chart(
+        f"{code}-{dataset}", indicator.label(language), points, indicator.unit,
+        indicator.precision, language,
+        reverse("area-indicator-csv", args=[area.slug, code]) + query,
+        synthetic=dataset == "synthetic",
+    )
+    chart.svg_url = reverse("area-chart-svg", args=[area.slug, code]) + query
+    return chart
+
+
+def area_series_chart(area: Area, code: str, dataset: str, language: str) -> Chart | None:
+    """The chart ``area_profile`` links to, rebuilt for its SVG endpoint."""
+    dated = list(
+        Observation.objects.filter(area=area, indicator__code=code, dataset=dataset, breakdown="")
+        .exclude(period=PERIOD_UNSTATED).select_related("indicator").order_by("period")
+    )
+    if not dated:
+        return None
+    return series_chart(area, dataset, dated, _places(area, {code}, {dataset}), language)
 
 
 def _level_groups(groups, language: str) -> dict[str, list[dict]]:

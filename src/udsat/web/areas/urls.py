@@ -9,7 +9,10 @@ urlpatterns = [
     path("omraader/<slug:slug>/", views.area_detail, name="area-detail"),
     path("omraader/<slug:slug>/data/<slug:code>.csv", views.area_indicator_csv,
          name="area-indicator-csv"),
+    path("omraader/<slug:slug>/diagram/<slug:code>.svg", views.area_chart_svg,
+         name="area-chart-svg"),
     path("sammenlign/", views.compare_view, name="compare"),
+    path("sammenlign/diagram.svg", views.compare_chart_svg, name="compare-chart-svg"),
     path("sammenlign/data.csv", views.compare_csv, name="compare-csv"),
     path("patterns/", patterns.patterns, name="patterns"),
 ]

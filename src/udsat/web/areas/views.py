@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from udsat.web.areas import compare as comparing
 from udsat.web.areas import downloads
 from udsat.web.areas.criteria_panel import criteria_panel_context
+from udsat.web.areas.freshness import content_version, data_version, remembered
 from udsat.web.areas.overview import (
     area_rows,
     evaluated_areas,
@@ -16,7 +18,7 @@ from udsat.web.areas.overview import (
     key_figure_bars,
 )
 from udsat.web.areas.plans import development_plan
-from udsat.web.areas.profile import area_profile
+from udsat.web.areas.profile import AreaProfile, area_series_chart
 from udsat.web.areas.standing import HISTORY_FROM, latest_list_year
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
@@ -73,16 +75,24 @@ def area_detail(request, slug: str):
     language = get_language() or "da"
     years = range(HISTORY_FROM, latest_list_year() + 1)
     history = area_rows([area], years)[0]
+    figures = data_version()
+    # The parts built from stored figures or published pages are kept until those change.
+    key = f"{area.slug}:{language}:{figures}"
     context = {
         "area": area,
         "history": history["years"],
         "standing": history["standing"],
         "plan": development_plan(area.slug),
-        "area_reports": area_reports(area.slug),
+        "area_reports": remembered(
+            f"area-reports:{area.slug}:{language}:{content_version()}",
+            lambda: area_reports(area.slug),
+        ),
         "language": language,
+        "profile": AreaProfile(area, language),
+        "data_version": figures,
     }
-    context.update(area_profile(area, language))
-    context.update(criteria_panel_context(area, language))
+    context.update(remembered(f"criteria-panel:{key}",
+                              lambda: criteria_panel_context(area, language)))
     return render(request, "areas/detail.html", context)
 
 
@@ -100,27 +110,52 @@ def _comparison(request) -> comparing.Comparison:
     )
 
 
-def compare_view(request):
+def _compare_chart(request, comparison: comparing.Comparison):
     language = get_language() or "da"
-    comparison = _comparison(request)
     indicator = comparison.indicator
     query = request.GET.copy()
     query["indikator"] = indicator.code
-    csv_url = request.path.rstrip("/") + "/data.csv?" + query.urlencode()
     chart = bar_chart(
         f"compare-{indicator.code}", indicator.label(language),
         [Point(r.area.name, comparison.period,
                r.observation.value if r.observation else None,
                absence_text(r.observation, language)) for r in comparison.rows],
-        indicator.unit, indicator.precision, language, csv_url, comparison.synthetic,
+        indicator.unit, indicator.precision, language,
+        reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic,
     )
+    chart.svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
+    return chart
+
+
+def compare_view(request):
+    comparison = _comparison(request)
+    chart = _compare_chart(request, comparison)
     return render(request, "areas/compare.html", {
         "comparison": comparison,
         "indicators": comparing.indicators_with_data(),
         "all_areas": request.GET.get("alle") == "1",
         "chart": chart,
-        "csv_url": csv_url,
+        "csv_url": chart.csv_url,
     })
+
+
+def _svg(chart) -> HttpResponse:
+    response = HttpResponse(chart.svg, content_type="image/svg+xml; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def area_chart_svg(request, slug: str, code: str):
+    area = get_object_or_404(Area, slug=slug)
+    chart = area_series_chart(area, code, request.GET.get("datasaet", "reference"),
+                              get_language() or "da")
+    if chart is None:
+        raise Http404("no dated figures")
+    return _svg(chart)
+
+
+def compare_chart_svg(request):
+    return _svg(_compare_chart(request, _comparison(request)))
 
 
 def compare_csv(request):
