@@ -98,7 +98,9 @@ def test_overview_matches_published_reports_and_dates_the_rest():
 @pytest.mark.django_db
 def test_overview_table_shows_the_matched_report_and_the_status():
     seed_reports()
-    html = render_to_string("reports/_deliverables.html", {"overview": deliverables_overview(TODAY)})
+    html = render_to_string(
+        "reports/_deliverables.html", {"overview": deliverables_overview(TODAY)}
+    )
     assert 'data-key="physical-1-mjoelnerparken" data-status="published"' in html
     assert "Mjølnerparken – Baselineundersøgelse 2020" in html
     assert 'data-key="physical-2-mjoelnerparken" data-status="overdue"' in html

@@ -35,7 +35,9 @@ def assert_valid_atom(xml: bytes) -> list:
             assert len(entry.findall(f"{ATOM}{name}")) == 1, f"entry needs exactly one {name}"
         assert _is_rfc3339(entry.find(f"{ATOM}updated").text)
         alternate = [
-            link for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"
+            link
+            for link in entry.findall(f"{ATOM}link")
+            if link.get("rel", "alternate") == "alternate"
         ]
         # No atom:content, so an alternate link is required (4.1.1.c / 4.1.2).
         assert entry.find(f"{ATOM}content") is not None or alternate

@@ -38,7 +38,10 @@ def test_seeded_report_carries_csv_metadata_and_our_areas():
     seed_reports()
     page = ReportPage.objects.get(slug="mjoelnerparken-baseline-2020")
     assert page.publication_year == 2022  # reports.csv year column
-    assert page.external_url == "https://vbn.aau.dk/en/publications/mj%C3%B8lnerparken-baselineunders%C3%B8gelse-2020"
+    assert (
+        page.external_url
+        == "https://vbn.aau.dk/en/publications/mj%C3%B8lnerparken-baselineunders%C3%B8gelse-2020"
+    )
     assert [a.slug for a in page.areas.all()] == ["mjoelnerparken"]
     assert page.levels == ["area", "residents"]
     social = ReportPage.objects.get(slug="rapport-1-omdannelsesomraaderne-paa-vej")
@@ -65,8 +68,11 @@ def test_bad_report_texts_name_file_and_key(tmp_path):
     )
     with pytest.raises(CatalogueError, match=r"report_texts.toml: report\[0\].areas: unknown area"):
         load_initial_reports(
-            track_codes={"physical"}, type_codes={"note"}, deliverable_keys=set(),
-            area_slugs={"vollsmose"}, root=tmp_path,
+            track_codes={"physical"},
+            type_codes={"note"},
+            deliverable_keys=set(),
+            area_slugs={"vollsmose"},
+            root=tmp_path,
         )
 
 
@@ -122,7 +128,10 @@ def test_search_page_lists_reports_areas_and_pages(client, make_report):
     html = client.get("/soeg/", {"q": "Rapporter"}).content.decode()
     assert 'href="/rapporter/"' in html  # the library's index page is a page too
     english = client.get("/en/soeg/", {"q": "Vollsmose"})
-    assert english.status_code == 200 and 'href="/en/rapporter/ny-rapport/"' in english.content.decode()
+    assert (
+        english.status_code == 200
+        and 'href="/en/rapporter/ny-rapport/"' in english.content.decode()
+    )
 
 
 @pytest.mark.django_db

@@ -46,7 +46,9 @@ def _public_everywhere(client, page) -> dict:
     client.logout()
     feed = client.get("/feeds/rapporter/").content.decode()
     with translation.override("da"):
-        partial = Template("{% load reports_tags %}{% area_reports 'vollsmose' %}").render(Context())
+        partial = Template("{% load reports_tags %}{% area_reports 'vollsmose' %}").render(
+            Context()
+        )
     return {
         "page": client.get(page.url).status_code == 200,
         "search": page.pk in [r.pk for r in search_reports(UNIQUE_WORD, ReportFilters())],
@@ -68,9 +70,7 @@ def _created_by_editor(client, editor, index, areas) -> ReportPage:
 
 
 @pytest.mark.django_db
-def test_editor_draft_is_invisible_to_public_search_feed_and_area(
-    client, editor, index, areas
-):
+def test_editor_draft_is_invisible_to_public_search_feed_and_area(client, editor, index, areas):
     page = _created_by_editor(client, editor, index, areas)
     assert page.live is False
     seen = _public_everywhere(client, page)

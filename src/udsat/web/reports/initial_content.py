@@ -20,8 +20,21 @@ CSV_FILE = "reference/reports.csv"
 EVALUATED = "evaluated"
 _YEAR = re.compile(r"^\s*(\d{4})\b")
 _KEYS = {
-    "csv_title", "slug", "title_en", "track", "type", "deliverable", "areas", "levels",
-    "summary_da", "summary_en", "finding", "publication_date", "url", "authors", "institution",
+    "csv_title",
+    "slug",
+    "title_en",
+    "track",
+    "type",
+    "deliverable",
+    "areas",
+    "levels",
+    "summary_da",
+    "summary_en",
+    "finding",
+    "publication_date",
+    "url",
+    "authors",
+    "institution",
 }
 
 
@@ -124,7 +137,10 @@ def load_initial_reports(
                 raise CatalogueError(TEXTS_FILE, f"{fkey}.area", f"unknown area {f['area']!r}")
             findings.append(
                 SeedFinding(
-                    f["text_da"], f["text_en"], f.get("area", ""), f.get("indicator", ""),
+                    f["text_da"],
+                    f["text_en"],
+                    f.get("area", ""),
+                    f.get("indicator", ""),
                     str(f.get("period", "")),
                 )
             )

@@ -71,9 +71,7 @@ def search_reports(query: str, filters: ReportFilters) -> list:
         published = published.filter(publication_year=filters.year)
     allowed = {r.pk: r for r in published.distinct()}
     if not query:
-        return sorted(
-            allowed.values(), key=lambda r: (-(r.publication_year or 0), r.title)
-        )
+        return sorted(allowed.values(), key=lambda r: (-(r.publication_year or 0), r.title))
     return [allowed[pk] for pk in _matching_ids(ReportPage.objects.all(), query) if pk in allowed]
 
 

@@ -105,16 +105,16 @@ def _findings(seed: SeedReport) -> list[tuple]:
         if f.indicator:
             indicator = Indicator.objects.filter(code=f.indicator).first()
             if indicator is None:
-                raise CatalogueError("report_texts.toml", seed.slug, f"unknown indicator {f.indicator!r}")
+                raise CatalogueError(
+                    "report_texts.toml", seed.slug, f"unknown indicator {f.indicator!r}"
+                )
         area = Area.objects.get(slug=f.area) if f.area else None
         rows.append((f.text_da, f.text_en, indicator, area, f.period))
     return rows
 
 
 def _current_findings(page: ReportPage) -> list[tuple]:
-    return [
-        (f.text, f.text_en, f.indicator, f.area, f.period) for f in page.findings.all()
-    ]
+    return [(f.text, f.text_en, f.indicator, f.area, f.period) for f in page.findings.all()]
 
 
 @transaction.atomic

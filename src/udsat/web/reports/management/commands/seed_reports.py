@@ -15,7 +15,5 @@ class Command(BaseCommand):
         except CatalogueError as exc:
             raise CommandError(str(exc), returncode=2) from None
         self.stdout.write(
-            "Reports: {created} created, {updated} updated, {unchanged} unchanged".format(
-                **outcome
-            )
+            "Reports: {created} created, {updated} updated, {unchanged} unchanged".format(**outcome)
         )
