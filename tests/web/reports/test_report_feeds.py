@@ -83,3 +83,12 @@ def test_english_feed_lives_under_en(client, make_report):
     make_report(title="Rapport", title_en="Report")
     entries = assert_valid_atom(client.get("/en/feeds/rapporter/").content)
     assert [e.find(f"{ATOM}title").text for e in entries] == ["Report"]
+
+
+@pytest.mark.django_db
+def test_english_pages_use_the_english_labels(client, make_report):
+    make_report(title="Rapport", title_en="Report", track="social")
+    html = client.get("/en/soeg/", {"track": "social"}).content.decode()
+    assert "The social track" in html and "Narrow the reports" in html
+    html = client.get("/soeg/", {"track": "social"}).content.decode()
+    assert "Det sociale spor" in html and "Afgræns rapporterne" in html

@@ -66,7 +66,8 @@ class DataReleasesFeed(Feed):
 
     def item_description(self, item) -> str:
         counts = ", ".join(f"{table}: {n}" for table, n in sorted((item.counts or {}).items()))
-        return f"{_('Datasæt')}: {item.dataset}. {counts}".strip()
+        dataset_label = _("Datasæt")
+        return f"{dataset_label}: {item.dataset}. {counts}".strip()
 
     def item_link(self, item) -> str:
         return f"{reverse('whats-new')}#batch-{item.pk}"

@@ -34,7 +34,7 @@ def pdf_problem(head: bytes, tail: bytes, size: int) -> str | None:
         return _("Filen er ikke en PDF: den begynder ikke med %PDF-.")
     match = _TRAILER.search(tail)
     if match is None:
-        return _("Filen er ikke en hel PDF: slutningen (startxref og %%EOF) mangler.")
+        return _("Filen er ikke en hel PDF: slutningen (startxref og EOF-mærket) mangler.")
     if int(match.group(1)) >= size:
         return _("Filen er ikke en gyldig PDF: krydsreferencen peger uden for filen.")
     if b"obj" not in head and b"obj" not in tail:
