@@ -82,10 +82,10 @@ def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
                                  is_share(indicator))
         if None in (area, indicator, period) or checker.problem_count > before:
             continue
-        if not checker.unique(file, row, (area, indicator.id, period), "area, indicator and period"):
-            continue
+        checker.unique(row, (area, indicator.id, period))
         yield (area, indicator.id, period, "", value, absence, indicator.unit, SOURCE, None,
                note)
+    checker.finish(file, "area, indicator and period")
 
 
 BEBOERDATA = Importer("beboerdata", "Landsbyggefonden Beboerdata export (XLSX or CSV)", SCHEMA,

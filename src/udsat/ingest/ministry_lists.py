@@ -89,8 +89,7 @@ def _rows(path: Path, checker: Checker, options: Options) -> Iterator[tuple[str,
                                 f"catalogue places {cells['area']!r}")
         if checker.problem_count > before or slug is None or year is None:
             continue
-        if not checker.unique(file, row, (slug, year), "area and year"):
-            continue
+        checker.unique(row, (slug, year))
         for column, (indicator_id, _aliases) in CRITERIA.items():
             text = str(cells.get(column, "")).strip()
             if not text:
@@ -108,6 +107,7 @@ def _rows(path: Path, checker: Checker, options: Options) -> Iterator[tuple[str,
             yield "observation", (slug, indicator_id, year, "", value, "", indicator.unit,
                                   SOURCE, None, "")
         yield from _statuses(file, row, slug, int(year), cells["status"], checker, options)
+    checker.finish(file, "area and year")
 
 
 def _statuses(file: str, row: int, slug: str, year: int, text: str, checker: Checker,

@@ -156,10 +156,10 @@ def place_observations(file: str, cube: Cube, checker: Checker,
                 continue
         if period is None:
             continue
-        if not checker.unique(file, number, (*place, period), "place and period"):
-            continue
+        checker.unique(number, (*place, period))
         yield (*place, indicator.id, period, "", value, "" if text is not None else NOT_PUBLISHED,
                indicator.unit, SOURCE, None, "")
+    checker.finish(file, "place and period")
 
 
 def jsonstat_tables(path: Path, checker: Checker, options: Options) -> Tables:

@@ -70,11 +70,10 @@ def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
         breakdown = cells.get("breakdown", "").strip()
         if None in (area, indicator, period, source) or checker.problem_count > before:
             continue
-        if not checker.unique(file, row, (area, indicator.id, period, breakdown),
-                              "area, indicator, period and breakdown"):
-            continue
+        checker.unique(row, (area, indicator.id, period, breakdown))
         yield (area, indicator.id, period, breakdown, value, absence or "", indicator.unit,
                source, n_persons, cells.get("note", "").strip())
+    checker.finish(file, "area, indicator, period and breakdown")
 
 
 TIDY = Importer("tidy", "tidy CSV: area,indicator,period,value,unit,source,absence", SCHEMA,

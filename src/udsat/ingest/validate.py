@@ -20,6 +20,7 @@ from udsat.ingest.schemas import HEADER_SEARCH_ROWS, Schema
 from udsat.ingest.source_table import FormulaCell, SourceTable, is_blank
 
 MAX_PROBLEMS_KEPT = 200
+CACHE_LIMIT = 100_000  # distinct spellings remembered; beyond that, looked up each time
 SHARE_UNITS = ("pct",)
 COUNT_UNITS = ("persons", "households", "dwellings")
 FIRST_YEAR = 1900
@@ -39,6 +40,10 @@ class Checker:
         self.notes: list[str] = []
         self.keys = KeyIndex()
         self._units: dict[str, tuple[str, int]] = {}
+        self._indicators = {i.id: i for i in catalogue.indicators}
+        self._sources = {s.id for s in catalogue.sources}
+        self._areas: dict[str, tuple[str | None, str]] = {}
+        self._periods: dict[str, tuple[str | None, str]] = {}
 
     def add(self, problem: Problem) -> None:
         self.problem_count += 1
@@ -101,35 +106,53 @@ class Checker:
 
     def period(self, file: str, row: int, column: str, text: str) -> str | None:
         """A year (not in the future) or "unstated"."""
+        period, reason = self._cached(self._periods, text, self._read_period)
+        if reason:
+            self.problem(file, row, column, reason)
+        return period
+
+    def _read_period(self, text: str) -> tuple[str | None, str]:
         text = str(text).strip()
         if text.endswith(".0"):  # a year typed into a spreadsheet number cell
             text = text[:-2]
         if text.casefold() == PERIOD_UNSTATED:
-            return PERIOD_UNSTATED
+            return PERIOD_UNSTATED, ""
         if not _YEAR.match(text):
-            self.problem(file, row, column, f"{text!r} is not a year (e.g. 2019) or 'unstated'")
-            return None
+            return None, f"{text!r} is not a year (e.g. 2019) or 'unstated'"
         if int(text) > self.today.year:
-            self.problem(file, row, column, f"{text} is in the future")
-            return None
+            return None, f"{text} is in the future"
         if int(text) < FIRST_YEAR:
-            self.problem(file, row, column, f"{text} is before {FIRST_YEAR}")
-            return None
-        return text
+            return None, f"{text} is before {FIRST_YEAR}"
+        return text, ""
 
     def area(self, file: str, row: int, column: str, text: str) -> str | None:
         """The catalogue slug for a source spelling; an unknown name gets suggestions."""
+        slug, reason = self._cached(self._areas, text, self._resolve_area)
+        if reason:
+            self.problem(file, row, column, reason)
+        return slug
+
+    def _resolve_area(self, text: str) -> tuple[str | None, str]:
         geography = self.catalogue.geography
         area = geography.area(str(text))
-        if area is None:
-            hints = ", ".join(geography.suggest_areas(str(text)))
-            advice = f"did you mean: {hints}?" if hints else "no catalogue area has a similar name"
-            self.problem(file, row, column, f"unknown area {str(text)!r}; {advice}")
-            return None
-        return area.slug
+        if area is not None:
+            return area.slug, ""
+        hints = ", ".join(geography.suggest_areas(str(text)))
+        advice = f"did you mean: {hints}?" if hints else "no catalogue area has a similar name"
+        return None, f"unknown area {str(text)!r}; {advice}"
+
+    @staticmethod
+    def _cached(cache: dict, text: str, compute):
+        """Look-ups repeat a few hundred distinct texts a million times: remember them."""
+        found = cache.get(text)
+        if found is None:
+            found = compute(text)
+            if len(cache) < CACHE_LIMIT:
+                cache[text] = found
+        return found
 
     def indicator(self, file: str, row: int, column: str, text: str) -> Indicator | None:
-        indicator = self.catalogue.indicator(str(text).strip())
+        indicator = self._indicators.get(str(text).strip())
         if indicator is None:
             self.problem(file, row, column, f"unknown indicator {str(text)!r} (see docs/"
                          "indicators.md for the catalogue's ids)")
@@ -159,19 +182,21 @@ class Checker:
 
     def source(self, file: str, row: int, column: str, text: str) -> str | None:
         source = str(text).strip()
-        if self.catalogue.source(source) is None:
+        if source not in self._sources:
             known = ", ".join(s.id for s in self.catalogue.sources)
             self.problem(file, row, column, f"unknown source {source!r} (known: {known})")
             return None
         return source
 
-    def unique(self, file: str, row: int, key: tuple, what: str) -> bool:
-        earlier = self.keys.first_line(key, row)
-        if earlier is not None:
-            self.problem(file, row, None, f"duplicate of row {earlier} (same {what})")
-            return False
-        return True
+    def unique(self, row: int, key: tuple) -> None:
+        """Note ``key`` at ``row``; repeats become problems in ``finish``."""
+        self.keys.add(key, row)
 
+    def finish(self, file: str, what: str) -> None:
+        """Report every repeated key (found in batches, so only now complete)."""
+        for row, earlier in self.keys.flush():
+            self.problem(file, row, None, f"duplicate of row {earlier} (same {what})")
+        self.keys.duplicates.clear()
 
 def is_share(indicator: Indicator) -> bool:
     """A share of persons (0-100 %), as opposed to a percentage of a mean (e.g. income as % of

@@ -1,8 +1,10 @@
 """Duplicate detection for bundles of any size, with flat memory.
 
 A set of a million key tuples costs hundreds of megabytes; an on-disk SQLite index (standard
-library) costs a few. The index lives in a temporary file and disappears on ``close``.
-(``udsat.ingest.keys`` has the same class: the web may not import ingest.)
+library) costs a few. Keys are buffered and checked in batches (one query per few thousand
+rows, not one per row); call ``flush`` before relying on ``duplicates``. The index lives in
+a temporary file and disappears on ``close``. (``udsat.ingest.keys`` has the same class: the
+web may not import ingest.)
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+BATCH = 5000
+_QUERY_PARAMS = 500  # well below SQLite's limit on bound parameters
+
+
+def _digest(key: tuple) -> bytes:
+    return hashlib.blake2b("\x1f".join(map(str, key)).encode(), digest_size=16).digest()
+
 
 class KeyIndex:
-    """Remembers the first row each key was seen on."""
+    """Remembers the first row each key was seen on; collects (row, earlier row) repeats."""
 
     def __init__(self) -> None:
         self._dir = tempfile.TemporaryDirectory(prefix="udsat-keys-")
@@ -22,16 +31,32 @@ class KeyIndex:
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE seen (key BLOB PRIMARY KEY, line INTEGER) WITHOUT ROWID")
+        self._pending: dict[bytes, int] = {}
+        self.duplicates: list[tuple[int, int]] = []
 
-    def first_line(self, key: tuple, line: int) -> int | None:
-        """Record ``key`` at ``line``; return the earlier line if the key was seen before."""
-        digest = hashlib.blake2b(repr(key).encode(), digest_size=16).digest()
-        try:
-            self._db.execute("INSERT INTO seen VALUES (?, ?)", (digest, line))
-        except sqlite3.IntegrityError:
-            row = self._db.execute("SELECT line FROM seen WHERE key = ?", (digest,)).fetchone()
-            return int(row[0])
-        return None
+    def add(self, key: tuple, line: int) -> None:
+        digest = _digest(key)
+        earlier = self._pending.get(digest)
+        if earlier is not None:
+            self.duplicates.append((line, earlier))
+            return
+        self._pending[digest] = line
+        if len(self._pending) >= BATCH:
+            self.flush()
+
+    def flush(self) -> list[tuple[int, int]]:
+        """Check the buffered keys against the index; return the repeats found so far."""
+        pending = list(self._pending.items())
+        for start in range(0, len(pending), _QUERY_PARAMS):
+            part = [digest for digest, _ in pending[start:start + _QUERY_PARAMS]]
+            marks = ",".join("?" * len(part))
+            for digest, earlier in self._db.execute(
+                    f"SELECT key, line FROM seen WHERE key IN ({marks})", part):
+                self.duplicates.append((self._pending.pop(digest), earlier))
+        self._db.executemany("INSERT INTO seen VALUES (?, ?)", self._pending.items())
+        self._pending.clear()
+        self.duplicates.sort()
+        return self.duplicates
 
     def close(self) -> None:
         self._db.close()

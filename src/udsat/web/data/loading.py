@@ -11,6 +11,8 @@ found with an on-disk index. A dry run does all of it, counts, and rolls back.
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.log_actions import log
 
-from udsat.domain.bundle import BundleError, Manifest, iter_rows, read_manifest
+from udsat.domain.bundle import BundleError, Manifest, read_manifest
 from udsat.domain.catalogue import Catalogue, default_catalogue
 from udsat.web.data.catalogue_sync import sync_catalogue
 from udsat.web.data.key_index import KeyIndex
@@ -115,29 +117,47 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
         writer.write(chunk)
         chunk = []
 
+    def check_duplicates() -> None:
+        for line, earlier in keys.flush():
+            ctx.where = f"{table_file.file}, line {line}"
+            ctx.problem(None, f"duplicate of line {earlier} (the same key)")
+        keys.duplicates.clear()
+
     with KeyIndex() as keys:
-        for line, row in iter_rows(directory, table_file):
+        for line, row in _rows(directory, table_file.file, ctx):
             ctx.where = f"{table_file.file}, line {line}"
             result = parser(row, ctx)
             if result is None:
                 continue
-            earlier = keys.first_line(result.key, line)
-            if earlier is not None:
-                ctx.problem(None, f"duplicate of line {earlier} (key {result.key})")
-                continue
+            keys.add(result.key, line)
             if table == "areas":
                 areas.append(result)
                 ctx.extra_areas[result.fields["slug"]] = result.fields
                 continue
             chunk.append(result)
             if len(chunk) >= CHUNK_ROWS:
+                check_duplicates()  # before writing: a repeated key must never reach the table
                 flush()
+        check_duplicates()
         flush()
     if table == "areas":
         return write_areas(areas, ctx.catalogue) if not ctx.problems else {}
     if writer is None:
         return {f"{table}_new": 0, f"{table}_revised": 0, f"{table}_unchanged": 0}
     return writer.counts
+
+
+def _rows(directory: Path, file: str, ctx: RowContext) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, row) like ``bundle.iter_rows``, faster (no DictReader); a ragged row is a problem."""
+    with (directory / file).open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        for line, cells in enumerate(reader, start=2):
+            if len(cells) != len(header):
+                ctx.where = f"{file}, line {line}"
+                ctx.problem(None, f"has {len(cells)} cells; the header has {len(header)}")
+                continue
+            yield line, dict(zip(header, cells, strict=True))
 
 
 def _log_load(batch: LoadBatch, loaded_by: str) -> None:

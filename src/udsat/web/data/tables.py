@@ -38,10 +38,23 @@ class RowContext:
             self.problems.append(f"{self.where}, column {column!r}: {reason}" if column
                                  else f"{self.where}: {reason}")
 
+    _slugs: dict[str, str] = field(default_factory=dict)
+    _indicator_ids: set[str] = field(default_factory=set)
+
+    def known_indicator(self, code: str) -> bool:
+        if not self._indicator_ids:
+            self._indicator_ids.update(i.id for i in self.catalogue.indicators)
+        return code in self._indicator_ids
+
     def area_slug(self, column: str, text: str) -> str | None:
         if text in self.extra_areas:
             return text
+        slug = self._slugs.get(text)
+        if slug is not None:  # a million rows name a few hundred areas: remember them
+            return slug
         area = self.catalogue.geography.area(text)
+        if area is not None and len(self._slugs) < 100_000:
+            self._slugs[text] = area.slug
         if area is None:
             hints = ", ".join(self.catalogue.geography.suggest_areas(text)) or "none"
             self.problem(column, f"unknown area {text!r} (closest: {hints})")
@@ -79,7 +92,7 @@ class Parsed:
 def _figure(row: dict[str, str], ctx: RowContext) -> dict[str, Any]:
     """The columns observations and place observations share: a value or a typed absence."""
     indicator = row["indicator"]
-    if ctx.catalogue.indicator(indicator) is None:
+    if not ctx.known_indicator(indicator):
         ctx.problem("indicator", f"unknown indicator {indicator!r}")
     value: Decimal | None = None
     if row["value"].strip():

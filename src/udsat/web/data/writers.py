@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from udsat.domain.catalogue import Catalogue
@@ -114,6 +114,27 @@ class TableWriter:
         return {f"{name}_new": self.new, f"{name}_revised": self.revised,
                 f"{name}_unchanged": self.unchanged}
 
+    def _insert(self, rows: list[dict[str, Any]]) -> None:
+        """INSERT new rows with one executemany per batch.
+
+        The ORM's bulk_create spends ~40 µs a row building model instances and SQL for each
+        field; a million-row load cannot afford it. The values are already what the ORM would
+        send (Decimal, int, str, bool, None); the parsers checked them.
+        """
+        if not rows:
+            return
+        meta = self.spec.model._meta
+        names = [*rows[0], "dataset", "batch_id"]
+        fields = [meta.get_field(name) for name in names]
+        quote = connection.ops.quote_name
+        sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) "
+               f"VALUES ({', '.join(['%s'] * len(fields))})")
+        tail = (self.batch.dataset, self.batch.id)
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), BATCH_SIZE):
+                cursor.executemany(sql, [(*row.values(), *tail)
+                                         for row in rows[start:start + BATCH_SIZE]])
+
     def write(self, rows: list[Parsed]) -> None:
         spec, batch = self.spec, self.batch
         new, revised, revisions = [], [], []
@@ -122,7 +143,7 @@ class TableWriter:
             key, wanted = spec.resolve(row, self.areas, self.indicators)
             current = self.existing.get(key)
             if current is None:
-                new.append(spec.model(dataset=batch.dataset, batch=batch, **wanted))
+                new.append(wanted)
                 continue
             if all(getattr(current, f) == wanted[f] for f in spec.data_fields):
                 self.unchanged += 1
@@ -135,7 +156,7 @@ class TableWriter:
                 setattr(current, f, wanted[f])
             current.batch = batch
             revised.append(current)
-        spec.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        self._insert(new)
         if revised:
             spec.model.objects.bulk_update(revised, [*spec.data_fields, "batch"],
                                            batch_size=BATCH_SIZE)
