@@ -145,3 +145,19 @@ def test_area_partial_lists_reports_and_findings_with_links_to_the_data(areas):
         html = Template("{% load reports_tags %}{% area_reports 'agervang' %}").render(Context())
     assert 'href="/rapporter/liste-haarde-ghettoomraader-2020/"' in html
     assert 'href="/omraader/agervang/#indicator-outside_work_edu_pct"' in html
+
+
+@pytest.mark.django_db
+def test_library_follows_the_site_when_it_gets_a_new_root_page():
+    from wagtail.models import Page
+
+    seed_reports()
+    site = Site.objects.get(is_default_site=True)
+    new_home = Page(title="Ny forside", slug="ny-forside")
+    Page.get_first_root_node().add_child(instance=new_home)
+    site.root_page = new_home
+    site.save()
+    assert seed_reports()["unchanged"] == 21
+    index = ReportIndexPage.objects.get()
+    assert index.get_parent().pk == new_home.pk
+    assert ReportPage.objects.child_of(index).count() == 21

@@ -48,6 +48,11 @@ def site_root() -> Page:
 
 def ensure_index() -> ReportIndexPage:
     root = site_root()
+    index = ReportIndexPage.objects.first()
+    if index is not None and not index.get_parent().pk == root.pk:
+        # The site got a new root page since the last run (the site seed): follow it.
+        index.move(root, pos="last-child")
+        index.refresh_from_db()
     existing = root.get_children().filter(slug=INDEX_SLUG).first()
     if existing is not None:
         specific = existing.specific
