@@ -119,6 +119,7 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
     import django
     from django.core.management import call_command
     from django.core.management.base import CommandError
+    from django.db import DatabaseError
 
     django.setup()
     out = io.StringIO()
@@ -127,6 +128,8 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
                      loaded_by=args.loaded_by, stdout=out)
     except CommandError as exc:
         return None, str(exc)
+    except DatabaseError as exc:
+        return None, f"the database is not ready ({exc}); run `manage.py migrate` first"
     return json.loads(out.getvalue()), ""
 
 

@@ -74,7 +74,7 @@ def load_bundle(
     with transaction.atomic():
         sync_catalogue(catalogue)
         batch = LoadBatch.objects.create(
-            kind="bundle", name=manifest.name, digest=manifest.content_digest,
+            kind="import" if manifest.source_file else "bundle", name=manifest.name, digest=manifest.content_digest,
             dataset=manifest.dataset, synthetic=manifest.synthetic,
             file_name=manifest.source_file or directory.name,
             source_sha256=manifest.source_sha256, source_url=manifest.source_url,
