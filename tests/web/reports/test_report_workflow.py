@@ -58,6 +58,7 @@ def _public_everywhere(client, page) -> dict:
         "feed": UNIQUE_WORD in feed,
         "area": page.pk in [r.pk for r in reports_for_area("vollsmose")],
         "area_partial": UNIQUE_WORD in partial,
+        "area_page": f'href="{page.url}"' in client.get("/omraader/vollsmose/").content.decode(),
     }
 
 
