@@ -10,8 +10,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Page, PageLogEntry, WorkflowPage
+from wagtail.models import (
+    GroupPagePermission,
+    ModelLogEntry,
+    Page,
+    PageLogEntry,
+    WorkflowPage,
+)
 
+from udsat.web.data.models import LoadBatch
 from udsat.web.reports.roles import EDITORS, MODERATORS, REVIEW_WORKFLOW, ensure_roles
 
 
@@ -73,6 +80,23 @@ def test_only_administrators_read_the_site_wide_audit_log(
     response = client.get(url)
     assert response.status_code == 200
     assert PageLogEntry.objects.filter(action="wagtail.publish").exists()
+
+
+@pytest.mark.django_db
+def test_administrators_read_publishes_unpublishes_and_data_loads_in_the_audit_log(
+    client, administrator, make_report, loaded_reference
+):
+    page = make_report(title="Revisionsspor")
+    page.unpublish()
+    client.force_login(administrator)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    html = response.content.decode()
+    shown = {(e.action, getattr(e, "page_id", None)) for e in response.context["object_list"]}
+    assert ("wagtail.publish", page.pk) in shown
+    assert ("wagtail.unpublish", page.pk) in shown
+    assert "udsat.data_load" in set(ModelLogEntry.objects.values_list("action", flat=True))
+    batch = LoadBatch.objects.get(pk=loaded_reference.batch_id)
+    assert str(batch) in html
 
 
 @pytest.mark.django_db

@@ -51,6 +51,9 @@ MODEL_PERMISSIONS = {
         ("auth", "add_group"),
         ("auth", "change_group"),
         ("auth", "view_group"),
+        # Wagtail shows a log entry only to those with a permission on its model: this lets
+        # administrators read the data loads (logged against LoadBatch) in the audit log.
+        ("data", "view_loadbatch"),
     ],
     DATA_MANAGERS: [("data", "add_loadbatch"), ("data", "view_loadbatch")],
 }

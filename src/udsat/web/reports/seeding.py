@@ -49,7 +49,7 @@ def site_root() -> Page:
 def ensure_index() -> ReportIndexPage:
     root = site_root()
     index = ReportIndexPage.objects.first()
-    if index is not None and not index.get_parent().pk == root.pk:
+    if index is not None and index.get_parent().pk != root.pk:
         # The site got a new root page since the last run (the site seed): follow it.
         index.move(root, pos="last-child")
         index.refresh_from_db()
