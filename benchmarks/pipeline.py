@@ -57,7 +57,8 @@ import json
 from pathlib import Path
 from udsat.analytics.compute import compute_bundle
 r = compute_bundle(Path({microdata!r}), Path({out!r}), memory_limit="5GB")
-print(json.dumps({{"rows": r.rows, "cells": r.cells, "suppressed": r.suppressed}}))
+print(json.dumps({{"rows": r.rows, "cells": r.cells, "suppressed": r.suppressed,
+                  "phases": r.phases}}))
 """
 
 SCAN = """

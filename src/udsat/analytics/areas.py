@@ -83,11 +83,15 @@ def collect_level1(
 
 
 def status_rows(results: Mapping[tuple[str, int], Classification]) -> list[tuple]:
-    """Rows of the statuses table: one per status held, origin 'computed'."""
+    """Rows of the statuses table, origin 'computed': one per status held, or one row with
+    no status for an area-year on no list (as the reference bundle writes them); area-years
+    that cannot be decided (a missing input) are left out."""
     rows = []
     for (area, year), result in sorted(results.items()):
-        for status in sorted(result.statuses):
-            rows.append((area, year, status, official_term(status, year) or "",
+        if result.insufficient:
+            continue
+        for status in sorted(result.statuses) or [""]:
+            rows.append((area, year, status, official_term(status, year) if status else "",
                          result.rule_version, "computed", "",
                          "criteria met: " + ", ".join(result.criteria_met)))
     return rows

@@ -9,7 +9,8 @@ one GROUPING SETS scan; (2) the residence tracks of everyone who ever lived in a
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from udsat.analytics.areas import collect_level1, count_tables, status_rows
@@ -45,6 +46,7 @@ class Computed:
     tables: object
     person_years: int
     area_names: dict
+    phases: dict = field(default_factory=dict)  # seconds per phase, for the benchmark
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class ComputeResult:
     suppressed: int
     statuses: int
     bundle: Path
+    phases: dict = field(default_factory=dict)
 
 
 def compute_bundle(
@@ -68,14 +71,16 @@ def compute_bundle(
     statuses = status_rows(classified)
     used = {k[1] for k in collection.cells if k[0] == "observations"} | {r[0] for r in statuses}
     synthetic = _is_synthetic(Path(microdata))
+    started = time.perf_counter()
     manifest, suppressed = write_bundle(
         out, collection, statuses, area_rows(computed.area_names, used), computed.survey,
         catalogue, policy, dataset="synthetic" if synthetic else "registers",
         synthetic=synthetic, rule_versions=[v.name for v in rule_versions()],
         producer="udsat compute",
     )
+    computed.phases["disclosure_and_write"] = round(time.perf_counter() - started, 2)
     return ComputeResult(computed.person_years, len(collection.cells), suppressed,
-                         len(statuses), Path(out))
+                         len(statuses), Path(out), computed.phases)
 
 
 def compute(
@@ -84,7 +89,16 @@ def compute(
 ) -> Computed:
     """Validate the microdata and compute every cell of levels 1-4 (before disclosure)."""
     microdata = Path(microdata)
+    phases: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        phases[name] = round(now - clock[0], 2)
+        clock[0] = now
+
     problems = validate_microdata(microdata, catalogue, check_values=check_values)
+    lap("validate")
     if problems:
         raise ProblemsFound(problems)
     names, _ = read_area_names(microdata)
@@ -104,10 +118,13 @@ def compute(
         level1 = predicate_indicators(catalogue)
         groups = predicate_indicators(catalogue, GROUP_INDICATORS)
         rows = db.dicts("area_year_counts", catalogue_measures=measures_sql(level1))
+        lap("level1_scan")
         collection = Collection()
         tables = count_tables(rows, area_region)
         classified = collect_level1(collection, rows, tables, level1)
+        lap("level1_measures_and_classification")
         db.execute("tracks", {"base_year": base_year})
+        lap("tracks")
         collect_groups(collection, db.dicts("resident_groups", {"base_year": base_year},
                                             catalogue_measures=measures_sql(groups)), groups)
         collect_decomposition(collection, db.dicts("decomposition"))
@@ -116,9 +133,10 @@ def compute(
             "waterbed", {"base_year": base_year, "evaluated": sorted(evaluated)}), evaluated)
         survey = collect_survey(collection, db.dicts("survey_estimates", {"base_year": base_year}))
         person_years = sum(int(r["residents"]) for r in rows if r["place_level"] == "country")
+        lap("levels_2_to_4")
     finally:
         db.close()
-    return Computed(collection, classified, survey, tables, person_years, names)
+    return Computed(collection, classified, survey, tables, person_years, names, phases)
 
 
 def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str) -> str:
