@@ -121,3 +121,15 @@ def test_a_statistikbanken_table_loads_as_place_observations(tmp_path, capsys):
               for p in PlaceObservation.objects.all()}
     assert stored == {("country", "DK"): (Decimal("0.9"), ""),
                       ("region", "1081"): (None, "not_published")}
+
+
+@pytest.mark.django_db
+def test_the_imported_seed_figures_show_on_the_area_pages_as_published(client):
+    assert ">ikke offentliggjort<" not in client.get("/omraader/agervang/").content.decode()
+    assert cli.main(["import", "beboerdata", str(FIXTURE)]) == 0
+    # Tingbjerg: youth not in education published as '9,4 %'; Agervang: published as '-'
+    tingbjerg = client.get("/omraader/tingbjerg-utterslevhuse/").content.decode()
+    agervang = client.get("/omraader/agervang/").content.decode()
+    assert ">9,4 %<" in tingbjerg and ">13,0 %<" in tingbjerg
+    assert ">ikke offentliggjort<" in agervang
+    assert ">15,6 %<" in agervang  # its household figure is published
