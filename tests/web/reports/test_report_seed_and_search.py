@@ -161,3 +161,11 @@ def test_library_follows_the_site_when_it_gets_a_new_root_page():
     index = ReportIndexPage.objects.get()
     assert index.get_parent().pk == new_home.pk
     assert ReportPage.objects.child_of(index).count() == 21
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ['"', 'a"b', "NEAR(", "rapport OR", "*", "title:x", "\\", "%"])
+def test_search_survives_quotes_and_operators(client, make_report, typed):
+    make_report(title="Rapport om tryghed")
+    response = client.get("/soeg/", {"q": typed, "year": "tyve"})
+    assert response.status_code == 200

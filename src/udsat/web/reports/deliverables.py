@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -29,8 +30,12 @@ class Deliverable:
         return self.item.year
 
 
+@functools.cache
 def planned_items() -> tuple[PlannedItem, ...]:
-    """The programme, with area rounds over the 15 areas evaluated since 2018 (by name)."""
+    """The programme, with area rounds over the 15 areas evaluated since 2018 (by name).
+
+    Read once per process on first use: the programme is a packaged data file.
+    """
     areas = sorted(default_catalogue().geography.evaluated_areas, key=lambda a: a.name)
     return load_programme([a.slug for a in areas])
 

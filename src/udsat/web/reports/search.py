@@ -7,6 +7,7 @@ widened with the Danish Snowball stems of its words, matched as prefixes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import snowballstemmer
@@ -36,6 +37,11 @@ class ReportFilters:
     @property
     def active(self) -> bool:
         return bool(self.area or self.track or self.report_type or self.year)
+
+
+def normalise_query(text: str, max_length: int = 200) -> str:
+    """Words only: quotes and operators would otherwise reach the full-text engine's syntax."""
+    return " ".join(re.findall(r"\w+", text[:max_length]))
 
 
 def danish_stems(query: str) -> list[str]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.shortcuts import render
 
 from udsat.web.reports.choices import REPORT_TYPE_CHOICES, TRACK_CHOICES
-from udsat.web.reports.search import ReportFilters, search_areas, search_pages, search_reports
+from udsat.web.reports.search import (
+    ReportFilters,
+    normalise_query,
+    search_areas,
+    search_pages,
+    search_reports,
+)
 from udsat.web.reports.whats_new import recent_changes
 
 MAX_QUERY_LENGTH = 200
@@ -15,7 +21,8 @@ def search(request):
     from udsat.web.data.models import Area
     from udsat.web.reports.models import ReportPage
 
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    typed = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = normalise_query(typed)
     filters = ReportFilters.from_query(request.GET)
     searched = bool(query or filters.active)
     years = (
@@ -27,7 +34,7 @@ def search(request):
         .order_by("-publication_year")
     )
     context = {
-        "query": query,
+        "query": typed,
         "filters": filters,
         "searched": searched,
         "reports": search_reports(query, filters) if searched else [],
