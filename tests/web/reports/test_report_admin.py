@@ -132,3 +132,16 @@ def test_ensure_roles_is_idempotent_and_editors_never_hold_publish(db):
     assert "publish_page" in moderators
     assert WorkflowPage.objects.get(page=root).workflow.name == REVIEW_WORKFLOW
     assert Group.objects.filter(name=EDITORS).count() == 1
+
+
+@pytest.mark.django_db
+def test_editor_opens_the_report_forms_in_the_admin(client, editor, index, make_report):
+    page = make_report()
+    client.force_login(editor)
+    add = reverse("wagtailadmin_pages:add", args=("reports", "reportpage", index.pk))
+    for url in (add, reverse("wagtailadmin_pages:edit", args=(page.pk,))):
+        response = client.get(url)
+        assert response.status_code == 200
+        # The deliverable choice lists the programme's physical items: 4 rounds x 15 areas,
+        # the cross-cutting series and the final report = 62.
+        assert response.content.decode().count('<option value="physical-') == 15 * 4 + 2
