@@ -61,7 +61,7 @@ def test_an_editor_without_the_load_permission_is_refused(client, django_user_mo
     with FIXTURE.open("rb") as handle:
         client.post(URL, {"kind": "beboerdata", "file": handle})
     assert LoadBatch.objects.count() == 0
-    assert "Import data" not in client.get("/admin/").content.decode()
+    assert URL not in client.get("/admin/").content.decode()  # no menu item
 
 
 @pytest.mark.django_db
@@ -75,7 +75,8 @@ def test_a_data_manager_sees_the_form_and_the_menu_item(client, data_manager):
     response = client.get(URL)
     assert response.status_code == 200
     assert 'name="kind"' in response.content.decode()
-    assert "Import data" in client.get("/admin/").content.decode()
+    assert "Importér data" in response.content.decode()  # Danish first
+    assert URL in client.get("/admin/").content.decode()  # the menu item links here
 
 
 @pytest.mark.django_db

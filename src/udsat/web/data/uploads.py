@@ -29,26 +29,26 @@ MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 COMMAND_TIMEOUT_SECONDS = 900
 SESSION_KEY = "udsat_pending_imports"
 KINDS = [
-    ("tidy", _("Tidy CSV (area, indicator, period, value, unit, source, absence)")),
-    ("beboerdata", _("Landsbyggefonden Beboerdata (XLSX or CSV)")),
-    ("ministry-list", _("The ministry's annual list table (XLSX or CSV)")),
-    ("statistikbanken-json", _("Statistikbanken table, JSON-stat 2.0")),
-    ("statistikbanken-px", _("Statistikbanken table, PX")),
+    ("tidy", _("Tidy CSV (område, indikator, periode, værdi, enhed, kilde, fravær)")),
+    ("beboerdata", _("Landsbyggefondens Beboerdata (XLSX eller CSV)")),
+    ("ministry-list", _("Ministeriets årlige listetabel (XLSX eller CSV)")),
+    ("statistikbanken-json", _("Statistikbanken-tabel, JSON-stat 2.0")),
+    ("statistikbanken-px", _("Statistikbanken-tabel, PX")),
 ]
 
 
 class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of file"), choices=KINDS)
-    file = forms.FileField(label=_("File"))
-    source_url = forms.URLField(label=_("Where it was published (URL)"), required=False,
+    kind = forms.ChoiceField(label=_("Filtype"), choices=KINDS)
+    file = forms.FileField(label=_("Fil"))
+    source_url = forms.URLField(label=_("Hvor den er offentliggjort (URL)"), required=False,
                                  assume_scheme="https")
-    indicator = forms.CharField(label=_("Indicator id (Statistikbanken tables only)"),
+    indicator = forms.CharField(label=_("Indikator-id (kun Statistikbanken-tabeller)"),
                                 required=False, max_length=80)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than %(mb)d MB.")
+            raise forms.ValidationError(_("Filen er større end %(mb)d MB.")
                                         % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
         return upload
 
@@ -87,8 +87,8 @@ def _report(arguments: list[str]) -> dict:
     try:
         report = json.loads(output.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
-        report = {"ok": False, "problems": [{"text": _("The import command failed without a "
-                                                     "report (exit code %(code)s).")
+        report = {"ok": False, "problems": [{"text": _("Importkommandoen fejlede uden en "
+                                                     "rapport (exitkode %(code)s).")
                                              % {"code": code}}]}
     report["exit_code"] = code
     report["changes"] = _changes((report.get("load") or {}).get("counts", {}))

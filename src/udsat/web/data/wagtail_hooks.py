@@ -11,7 +11,7 @@ from udsat.web.data.uploads import can_load_data, import_data
 
 @hooks.register("register_log_actions")
 def register_data_load_action(actions) -> None:
-    actions.register_action(DATA_LOAD_ACTION, _("Load data"), _("Data loaded"))
+    actions.register_action(DATA_LOAD_ACTION, _("Indlæs data"), _("Data indlæst"))
 
 
 @hooks.register("register_admin_urls")
@@ -28,5 +28,5 @@ class DataManagerMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return DataManagerMenuItem(_("Import data"), reverse("udsat_data_import"),
+    return DataManagerMenuItem(_("Importér data"), reverse("udsat_data_import"),
                                icon_name="upload", order=900)
