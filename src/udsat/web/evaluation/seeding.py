@@ -9,8 +9,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from udsat.web.evaluation.models import (
     AboutPage,
@@ -72,11 +74,22 @@ def _add_rows(page: Page, section: dict, rows: dict, key: str) -> None:
                 raise ContentError(f"{key}.{list_key}[{order}]", str(error)) from None
 
 
+def _root() -> Page:
+    """The page tree's root; rebuilt (with the default locale) in a flushed database."""
+    root = Page.get_first_root_node()
+    if root is not None:
+        return root
+    locale, _created = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+
+
 def _home(content: dict) -> tuple[HomePage, bool]:
     home = HomePage.objects.first()
     if home:
         return home, False
-    root = Page.get_first_root_node()
+    root = _root()
     # Wagtail's install creates a placeholder "Welcome" page at slug "home"; ours replaces it.
     for placeholder in root.get_children().filter(slug="home"):
         if placeholder.specific_class is Page:

@@ -1,0 +1,83 @@
+"""axe-core finds nothing on any page type in either language; keyboard and narrow screens."""
+
+import pytest
+
+PAGE_TYPES = {
+    "front": "/",
+    "areas": "/omraader/",
+    "area": "/omraader/gellerupparken-toveshoej/",
+    "area-not-published": "/omraader/agervang/",
+    "compare": "/sammenlign/?indikator=youth_not_in_education_pct",
+    "results": "/resultater/",
+    "about": "/om-evalueringen/",
+    "timeline": "/tidslinje/",
+    "plan": "/parallelsamfundsaftalen/",
+    "patterns": "/patterns/",
+}
+
+
+def _url(base: str, path: str, language: str) -> str:
+    return base + (path if language == "da" else "/en" + path)
+
+
+@pytest.mark.browser
+def test_every_page_type_has_no_axe_violations_in_either_language(site, page, axe, shoot):
+    found = {}
+    for name, path in PAGE_TYPES.items():
+        for language in ("da", "en"):
+            response = page.goto(_url(site, path, language))
+            assert response.status == 200, (name, language)
+            # Open every "show the data" table so axe checks it too.
+            page.eval_on_selector_all("details", "els => els.forEach(e => e.open = true)")
+            violations = axe(page)
+            if violations:
+                found[f"{name} ({language})"] = violations
+            shoot(page, f"{name}-{language}")
+    assert found == {}
+
+
+@pytest.mark.browser
+def test_skip_link_is_first_focus_and_moves_focus_to_the_content(site, page, axe, shoot):
+    page.goto(site + "/omraader/vollsmose/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.className")
+    assert focused == "skip-link"
+    # The skip link becomes visible when focused (it sits off-screen otherwise).
+    box = page.locator(".skip-link").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") == "#main"
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+@pytest.mark.browser
+def test_focus_is_visible_on_links(site, page, axe, shoot):
+    page.goto(site + "/")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")  # site name
+    outline = page.evaluate(
+        "() => getComputedStyle(document.activeElement).outlineStyle + ' ' +"
+        " getComputedStyle(document.activeElement).outlineWidth"
+    )
+    assert outline == "solid 3px"
+
+
+@pytest.mark.browser
+def test_no_page_scrolls_sideways_at_320_pixels(site, browser, shoot):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    wide = {}
+    try:
+        for name, path in PAGE_TYPES.items():
+            for language in ("da", "en"):
+                page.goto(_url(site, path, language))
+                widths = page.evaluate(
+                    "() => [document.documentElement.scrollWidth, window.innerWidth]"
+                )
+                if widths[0] > widths[1]:
+                    wide[f"{name} ({language})"] = widths
+            if name in ("front", "area", "compare"):
+                shoot(page, f"{name}-320px")
+    finally:
+        context.close()
+    assert wide == {}
