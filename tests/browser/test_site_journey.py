@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def test_front_page_to_area_language_switch_sort_and_download(site, page, axe, s
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the table (CSV)").click()
-    content = open(download_info.value.path(), encoding="utf-8").read()
+    content = Path(download_info.value.path()).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(content)))
     by_area = {r["area"]: r for r in rows}
     assert len(rows) == 15
