@@ -136,6 +136,13 @@ def test_script_in_rich_text_never_reaches_the_page(client, make_report):
 
 
 @pytest.mark.django_db
+def test_internal_links_survive_the_whitelist(client, make_report, index):
+    page = make_report(summary=f'<p>Se <a linktype="page" id="{index.pk}">oversigten</a>.</p>')
+    html = client.get(page.url).content.decode()
+    assert '<a href="/rapporter/">oversigten</a>' in html  # expanded to the page's URL
+
+
+@pytest.mark.django_db
 def test_script_typed_in_the_admin_editor_is_shown_as_text(client, editor, index, areas):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 

@@ -23,19 +23,11 @@ from udsat.web.reports.choices import (
     TRACK_CHOICES,
     deliverable_choices,
 )
+from udsat.web.reports.rich_text import FEATURES, sanitise_rich_text
 from udsat.web.reports.uploads import validate_report_document
 
-# Rich text: formatting and links only. The admin's editor already stores a whitelisted
-# format; every save runs the same whitelist again, so text arriving any other way (seed,
-# shell, API) cannot carry script, event handlers or javascript: links onto a page either.
-SUMMARY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-
-def sanitise_rich_text(html: str) -> str:
-    """Keep only the SUMMARY_FEATURES elements and safe attributes (Wagtail's whitelist)."""
-    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-
-    return EditorHTMLConverter(features=SUMMARY_FEATURES).to_database_format(html or "")
+# Rich text: formatting and links only (rich_text.FEATURES), whitelisted again on every save.
+SUMMARY_FEATURES = FEATURES
 
 
 class SanitisedRichTextMixin:

@@ -15,12 +15,8 @@ from udsat.web.data.models import Area, Indicator
 from udsat.web.reports.choices import LEVEL_FIELDS, REPORT_TYPE_CHOICES, TRACK_CHOICES
 from udsat.web.reports.deliverables import planned_items
 from udsat.web.reports.initial_content import EVALUATED, SeedReport, load_initial_reports
-from udsat.web.reports.models import (
-    ReportFinding,
-    ReportIndexPage,
-    ReportPage,
-    sanitise_rich_text,
-)
+from udsat.web.reports.models import ReportFinding, ReportIndexPage, ReportPage
+from udsat.web.reports.rich_text import sanitise_rich_text
 
 INDEX_SLUG = "rapporter"
 INDEX_INTRO = (
