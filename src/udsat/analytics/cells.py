@@ -34,10 +34,6 @@ def obs_key(area: str, indicator: str, year: int, breakdown: str = "") -> tuple:
     return (OBSERVATIONS, area, indicator, str(year), breakdown)
 
 
-def place_key(kind: str, code: str, indicator: str, year: int, breakdown: str = "") -> tuple:
-    return (PLACE_OBSERVATIONS, kind, code, indicator, str(year), breakdown)
-
-
 def flow_key(year: int, origin: str, destination: str, kind: str, move_type: str) -> tuple:
     return (FLOWS, str(year), origin, destination, kind, move_type)
 

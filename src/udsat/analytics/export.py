@@ -6,6 +6,7 @@ a failure leaves nothing half-written.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -132,8 +133,6 @@ def _parquet_copy(directory: Path, table: str, columns: Sequence[str]) -> TableF
 
 def catalogue_version(catalogue: Catalogue) -> str:
     """A digest of the catalogue's indicator definitions, so bundles name what they used."""
-    import hashlib
-
     text = "\n".join(repr(i) for i in catalogue.indicators)
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 

@@ -82,6 +82,3 @@ def figure(indicator: Indicator, row: Mapping[str, object]) -> Figure:
         return Figure(Decimal(str(float(num))) / den, den)
     return Figure(Decimal(int(num)) * 100 / den, den)
 
-
-def share(numerator: int, denominator: int) -> Decimal | None:
-    return Decimal(numerator) * 100 / denominator if denominator else None
