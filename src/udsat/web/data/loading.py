@@ -119,13 +119,14 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
 
     def check_duplicates() -> None:
         for line, earlier in keys.flush():
-            ctx.where = f"{table_file.file}, line {line}"
+            ctx.line = line
             ctx.problem(None, f"duplicate of line {earlier} (the same key)")
         keys.duplicates.clear()
 
     with KeyIndex() as keys:
+        ctx.file = table_file.file
         for line, row in _rows(directory, table_file.file, ctx):
-            ctx.where = f"{table_file.file}, line {line}"
+            ctx.line = line
             result = parser(row, ctx)
             if result is None:
                 continue
@@ -154,7 +155,7 @@ def _rows(directory: Path, file: str, ctx: RowContext) -> Iterator[tuple[int, di
         header = next(reader)
         for line, cells in enumerate(reader, start=2):
             if len(cells) != len(header):
-                ctx.where = f"{file}, line {line}"
+                ctx.line = line
                 ctx.problem(None, f"has {len(cells)} cells; the header has {len(header)}")
                 continue
             yield line, dict(zip(header, cells, strict=True))

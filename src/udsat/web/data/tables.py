@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from udsat.domain.bundle import DESTINATION_KINDS, MOVE_TYPES, PLACE_KINDS, STATUS_ORIGINS
 from udsat.domain.catalogue import Catalogue
@@ -28,7 +28,12 @@ class RowContext:
     extra_areas: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
-    where: str = ""
+    file: str = ""
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}, line {self.line}"
 
     def problem(self, column: str | None, reason: str) -> None:
         # Keep the first few hundred messages only: a bundle of a million bad rows must not
@@ -83,8 +88,9 @@ class RowContext:
         return text
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
+    """A checked row: its natural key and the values to store (a tuple: cheap per row)."""
+
     key: tuple
     fields: dict[str, Any]
 
