@@ -7,10 +7,11 @@ import itertools
 from decimal import Decimal
 
 from udsat.analytics.targets import AreaTarget, read_targets
+from udsat.cli import main as udsat
 from udsat.domain.bundle import TABLE_COLUMNS, read_manifest
 from udsat.domain.catalogue import default_catalogue
 from udsat.domain.classification import Measures, classify
-from udsat.domain.statuses import SEGREGATED, VULNERABLE
+from udsat.domain.statuses import SEGREGATED, VULNERABLE, status_of_term
 
 MIN_PERSONS = 5
 
@@ -88,11 +89,7 @@ def _implied(target: AreaTarget, year: int, shift: dict) -> frozenset[str]:
     return classify(year, measures).statuses & {VULNERABLE, SEGREGATED}
 
 
-def test_computed_statuses_reproduce_what_the_targets_imply(synthetic_microdata, synthetic_bundle):
-    computed: dict[tuple[str, int], set[str]] = {}
-    for row in _rows(synthetic_bundle, "statuses"):
-        assert row["origin"] == "computed" and row["rule_version"]
-        computed.setdefault((row["area"], int(row["year"])), set()).add(row["status"])
+def _compare_with_targets(synthetic_microdata, computed) -> None:
     compared = listed = 0
     for target in read_targets(synthetic_microdata / "targets.csv"):
         if abs(target.residents - 1000) < 150:
@@ -111,3 +108,42 @@ def test_computed_statuses_reproduce_what_the_targets_imply(synthetic_microdata,
             listed += bool(implied)
     # Not vacuous: many area-years compared, listed ones and unlisted ones among them.
     assert compared >= 20 and 0 < listed < compared, (compared, listed)
+
+
+def test_computed_statuses_reproduce_what_the_targets_imply(synthetic_microdata, synthetic_bundle):
+    computed: dict[tuple[str, int], set[str]] = {}
+    for row in _rows(synthetic_bundle, "statuses"):
+        assert row["origin"] == "computed" and row["rule_version"]
+        computed.setdefault((row["area"], int(row["year"])), set()).add(row["status"])
+    _compare_with_targets(synthetic_microdata, computed)
+
+
+CRITERIA = ("residents", "nonwestern_pct", "outside_work_edu_pct", "convicted_pct",
+            "basic_edu_pct", "income_pct_of_region")
+
+
+def test_udsat_classify_on_the_published_measures_gives_the_implied_statuses(
+    synthetic_microdata, synthetic_bundle, tmp_path
+):
+    # The bundle publishes the criterion measures under the current rules, which are the
+    # rules in force from the 2018 list on; feed them to `udsat classify` as VALUES.csv.
+    national = {r["period"]: r["value"] for r in _rows(synthetic_bundle, "place_observations")
+                if r["indicator"] == "national_convicted_pct"}
+    values: dict[tuple[str, str], dict[str, str]] = {}
+    for row in _rows(synthetic_bundle, "observations"):
+        if row["indicator"] in CRITERIA and row["breakdown"] == "" and row["period"] >= "2018":
+            values.setdefault((row["area"], row["period"]), {})[row["indicator"]] = row["value"]
+    with (tmp_path / "values.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["area", "year", *CRITERIA[:4], "national_convicted_pct", *CRITERIA[4:]])
+        for (area, year), found in sorted(values.items()):
+            writer.writerow([area, year, *(found.get(c, "") for c in CRITERIA[:4]),
+                             national[year], *(found.get(c, "") for c in CRITERIA[4:])])
+    assert udsat(["classify", "--input", str(tmp_path / "values.csv"),
+                  "--out", str(tmp_path / "result.csv")]) == 0
+    classified = {
+        (row["area"], int(row["year"])):
+            {status_of_term(t) for t in row["statuses"].split(";") if t}
+        for row in _rows(tmp_path, "result")
+    }
+    _compare_with_targets(synthetic_microdata, classified)
