@@ -67,6 +67,7 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/pipeline.py --scale small
+	$(PY) benchmarks/area_page.py --rounds 10
 
 docs: install
 	$(UDSAT) docs --out docs

@@ -92,9 +92,11 @@ def _value_text(value: Decimal | None, absence_text: str, unit: str, precision: 
 
 
 def _base(title: str, width: int) -> dict:
+    # The page shows the title as the figure's caption; the picture repeats it only in its
+    # description, so a long title is never cut off inside the SVG.
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": title, "anchor": "start", "fontSize": 14},
+        "description": title,
         "width": width,
         "height": 220,
         "background": "white",
@@ -120,7 +122,9 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
         "y": {"field": "value", "type": "quantitative", "title": UNIT_AXIS.get(unit, unit),
               "scale": {"zero": True}},
         "color": {"field": "series", "type": "nominal", "title": None,
-                  "scale": {"domain": series, "range": list(PALETTE[: len(series)])}},
+                  "scale": {"domain": series, "range": list(PALETTE[: len(series)])},
+                  # One series needs no legend: the caption names it.
+                  "legend": None if len(series) == 1 else {}},
         "shape": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
     }
