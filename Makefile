@@ -68,6 +68,7 @@ lint: install
 bench: install
 	$(PY) benchmarks/pipeline.py --scale small
 	$(PY) benchmarks/area_page.py --rounds 10
+	$(PY) benchmarks/import_csv.py --rows 10000,100000
 
 docs: install
 	$(UDSAT) docs --out docs
