@@ -147,3 +147,19 @@ def test_areas_below_1000_residents_are_classified_but_never_listed(computed):
     result = computed.classified[(A, 2019)]
     assert result.rule_version == "2018"
     assert result.statuses == frozenset()
+
+
+def test_compute_refuses_microdata_outside_the_contract_naming_the_row(tmp_path):
+    from udsat.analytics.compute import compute_bundle
+    from udsat.ingest.problems import ProblemsFound
+
+    from .dozen import person_years
+
+    rows = person_years()
+    rows[4]["origin"] = "martian"  # row 5 of the file
+    directory = write_dozen(tmp_path / "bad", rows)
+    with pytest.raises(ProblemsFound) as raised:
+        compute_bundle(directory, tmp_path / "bundle")
+    (problem,) = raised.value.problems
+    assert (problem.row, problem.column) == (5, "origin")
+    assert not (tmp_path / "bundle").exists()  # nothing half-written

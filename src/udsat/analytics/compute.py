@@ -27,6 +27,7 @@ from udsat.domain.disclosure import Policy
 from udsat.ingest.microdata import (
     REHOUSING,
     SURVEY,
+    allowed_text_values,
     person_year_files,
     read_area_names,
     validate_microdata,
@@ -97,7 +98,8 @@ def compute(
         phases[name] = round(now - clock[0], 2)
         clock[0] = now
 
-    problems = validate_microdata(microdata, catalogue, check_values=check_values)
+    problems = validate_microdata(microdata, catalogue, check_values=check_values,
+                                  text_values=False)
     lap("validate")
     if problems:
         raise ProblemsFound(problems)
@@ -115,6 +117,9 @@ def compute(
     try:
         db.attach_parquet("person_years", person_year_files(microdata))
         _attach_optional(db, microdata)
+        if check_values and _has_invalid_text(db, microdata, catalogue):
+            raise ProblemsFound(validate_microdata(microdata, catalogue))
+        lap("text_values")
         level1 = predicate_indicators(catalogue)
         groups = predicate_indicators(catalogue, GROUP_INDICATORS)
         rows = db.dicts("area_year_counts", catalogue_measures=measures_sql(level1))
@@ -146,6 +151,13 @@ def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str)
                             memory_limit=memory_limit)
     return (f"bundle written to {out}: {result.rows} person-years, {result.cells} cells "
             f"({result.suppressed} suppressed), {result.statuses} status rows")
+
+
+def _has_invalid_text(db: Database, microdata: Path, catalogue: Catalogue) -> bool:
+    """Count text values outside the contract in one DuckDB pass over the text columns."""
+    allowed = allowed_text_values(catalogue, microdata)
+    (row,) = db.rows("invalid_text_values", {k: list(v) for k, v in allowed.items()})[1]
+    return any(row)
 
 
 def _is_synthetic(microdata: Path) -> bool:

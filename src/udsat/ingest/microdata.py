@@ -115,9 +115,14 @@ def person_year_files(directory: Path) -> list[Path]:
 
 
 def validate_microdata(
-    directory: Path, catalogue: Catalogue, check_values: bool = True
+    directory: Path, catalogue: Catalogue, check_values: bool = True, text_values: bool = True
 ) -> list[Problem]:
-    """Every problem with a microdata directory; an empty list means it meets the contract."""
+    """Every problem with a microdata directory; an empty list means it meets the contract.
+
+    ``text_values=False`` skips reading the person-year text columns (the costly part): a
+    caller that scans them anyway (analytics counts values outside ``allowed_text_values``
+    in its first pass) calls again with ``text_values=True`` only to name the rows.
+    """
     directory = Path(directory)
     if not directory.is_dir():
         return [Problem(str(directory), None, None, "not a directory")]
@@ -132,7 +137,8 @@ def validate_microdata(
     # Files are independent and pyarrow releases the GIL while decoding: check two at once.
     with ThreadPoolExecutor(max_workers=2) as pool:
         for found in pool.map(
-            lambda p: _validate_file(p, PERSON_YEAR_COLUMNS, check_values, known_areas), files
+            lambda p: _validate_file(p, PERSON_YEAR_COLUMNS, check_values, known_areas,
+                                     text_values), files
         ):
             problems += found
     for name, columns in ((REHOUSING, REHOUSING_COLUMNS), (SURVEY, SURVEY_COLUMNS)):
@@ -160,8 +166,16 @@ def read_area_names(directory: Path) -> tuple[dict[str, tuple[str, int]], list[P
     return areas, problems
 
 
+def allowed_text_values(catalogue: Catalogue, directory: Path) -> dict[str, tuple[str, ...]]:
+    """The allowed values of every person-year text column (areas: catalogue + areas.csv)."""
+    extra, _ = read_area_names(directory)
+    areas = tuple(sorted({a.slug for a in catalogue.geography.areas} | set(extra)))
+    return {c.name: c.allowed or areas for c in PERSON_YEAR_COLUMNS if c.kind == "str"}
+
+
 def _validate_file(
-    path: Path, columns: tuple[Column, ...], check_values: bool, known_areas: set[str]
+    path: Path, columns: tuple[Column, ...], check_values: bool, known_areas: set[str],
+    text_values: bool = True,
 ) -> list[Problem]:
     try:
         present = pq.read_schema(path).names
@@ -184,7 +198,8 @@ def _validate_file(
     # Numbers, flags and dates are checked from the row-group statistics in the footer;
     # only a column whose statistics are missing or out of range is read to find the row.
     # Text columns are read dictionary-encoded, so only their distinct values are checked.
-    to_read = [c for c in columns if c.kind == "str" or not _statistics_clean(parquet, c)]
+    to_read = [c for c in columns
+               if (c.kind == "str" and text_values) or not _statistics_clean(parquet, c)]
     if not to_read:
         return problems
     offset = 0
