@@ -105,3 +105,24 @@ def test_a_share_written_with_danish_thousands_and_decimal_comma_is_parsed(tmp_p
     assert result.ok, result.problems
     # 1.234,0 in Danish notation = 1234.0 persons
     assert Decimal(_imported(tmp_path / "c")[("vollsmose", "residents")]["value"]) == 1234
+
+
+def test_the_wide_layout_with_one_column_per_indicator_reads_like_the_long_one(tmp_path):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(
+        ("Boligområde;15-17-årige med grundskole, som ikke er i gang med uddannelse;"
+         "Husstande med enlige med børn;Antal lejemål\n"
+         "Tingbjerg/Utterslevhuse;9,4;13,0;2400\n"
+         "Agervang;-;15,6;\n").encode("cp1252"))
+    result = run_import(BEBOERDATA, path, tmp_path / "b")
+    assert result.ok, result.problems
+    assert "wide.csv: one column per indicator (wide layout)" in result.notes
+    assert "wide.csv: column 'Antal lejemål' is not used" in result.notes
+    rows = {key: (row["value"], row["absence"]) for key, row in _imported(tmp_path / "b").items()}
+    # 2 areas x 2 indicators; the '-' is not published
+    assert rows == {
+        ("tingbjerg-utterslevhuse", "youth_not_in_education_pct"): ("9.4", ""),
+        ("tingbjerg-utterslevhuse", "single_parent_households_pct"): ("13.0", ""),
+        ("agervang", "youth_not_in_education_pct"): ("", "not_published"),
+        ("agervang", "single_parent_households_pct"): ("15.6", ""),
+    }

@@ -7,6 +7,7 @@ once. Numbers are parsed exactly (Decimal) from either 9.4 or the Danish 9,4.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -202,6 +203,15 @@ def is_share(indicator: Indicator) -> bool:
     """A share of persons (0-100 %), as opposed to a percentage of a mean (e.g. income as % of
     the region's), which the catalogue marks by a denominator that is a mean."""
     return indicator.unit in SHARE_UNITS and "mean" not in (indicator.denominator or "")
+
+
+def choose_schema(table: SourceTable, schemas: tuple[Schema, ...]) -> Schema:
+    """The schema whose columns the header (within the first rows) names best; ties go to
+    the earlier schema. The rows looked at are put back."""
+    peeked = list(itertools.islice(table.rows, HEADER_SEARCH_ROWS))
+    table.rows = itertools.chain(peeked, table.rows)
+    best = {schema: max((schema.score(c) for _, c in peeked), default=0) for schema in schemas}
+    return max(schemas, key=lambda schema: (best[schema], -schemas.index(schema)))
 
 
 def records(table: SourceTable, schema: Schema,
