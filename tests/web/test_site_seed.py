@@ -57,3 +57,27 @@ def test_seeded_about_page_has_3_goals_10_focus_themes_and_2_tracks():
     # Every text exists in both languages.
     for row in [*about.goals.all(), *about.focus_themes.all(), *about.tracks.all()]:
         assert row.title_da and row.title_en
+
+
+@pytest.mark.django_db
+def test_editors_can_open_every_seeded_page_in_the_wagtail_editor(client, django_user_model):
+    seed_site()
+    editor = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-12345")
+    client.force_login(editor)
+    for page_class in (HomePage, AboutPage, TimelinePage, PlanPage, ResultsPage):
+        page = page_class.objects.get()
+        response = client.get(f"/admin/pages/{page.id}/edit/")
+        assert response.status_code == 200, page_class.__name__
+        html = response.content.decode()
+        # The English and Danish texts are both editable fields.
+        assert 'name="title_en"' in html and 'name="intro_da"' in html
+
+
+@pytest.mark.django_db
+def test_an_editors_change_shows_on_the_site(client):
+    seed_site()
+    timeline = TimelinePage.objects.get()
+    entry = timeline.entries.get(year=2029)
+    entry.title_en = "The final report is out"
+    entry.save()
+    assert "The final report is out" in client.get("/en/tidslinje/").content.decode()

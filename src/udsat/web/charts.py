@@ -148,13 +148,25 @@ def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int
     drawn = [p for p in bars if p.value is not None]
     spec = _base(title, 380)
     spec["height"] = max(120, 22 * len(bars))
-    spec["data"] = {"values": [{"label": p.series, "value": float(p.value)} for p in drawn]}
-    spec["mark"] = {"type": "bar", "color": PALETTE[0]}
-    spec["encoding"] = {
-        "y": {"field": "label", "type": "nominal", "title": None,
-              "sort": [p.series for p in bars]},
-        "x": {"field": "value", "type": "quantitative", "title": UNIT_AXIS.get(unit, unit)},
-    }
+    spec["data"] = {"values": [
+        {"label": p.series, "value": float(p.value) if p.value is not None else None,
+         "note": p.absence_text}
+        for p in bars
+    ]}
+    y = {"field": "label", "type": "nominal", "title": None, "sort": [p.series for p in bars],
+         "axis": {"labelLimit": 220}}
+    spec["layer"] = [
+        {"transform": [{"filter": "datum.value != null"}],
+         "mark": {"type": "bar", "color": PALETTE[0]},
+         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative",
+                                    "title": UNIT_AXIS.get(unit, unit)}}},
+        # A bar without a value says why, in words, where the bar would start.
+        {"transform": [{"filter": "datum.value == null"}],
+         "mark": {"type": "text", "align": "left", "dx": 4, "fontStyle": "italic",
+                  "color": "#4a5360"},
+         "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative"},
+                      "text": {"field": "note"}}},
+    ]
     columns = [_("Område"), _("Værdi")]
     rows = [[p.series, _value_text(p.value, p.absence_text, unit, precision, language)]
             for p in bars]
