@@ -92,7 +92,7 @@ def _import(args: argparse.Namespace) -> int:
     import json
     import tempfile
 
-    from udsat.ingest.imports import Options, run_import
+    from udsat.ingest.imports import Options, change_summary, run_import
     from udsat.ingest.kinds import IMPORTERS
 
     options = Options(source_url=args.source_url, indicator=args.indicator)
@@ -105,7 +105,7 @@ def _import(args: argparse.Namespace) -> int:
     else:
         print("\n".join(result.report_lines()), file=sys.stdout if result.ok else sys.stderr)
         if error or load:
-            print(error or _change_summary(load), file=sys.stderr if error else sys.stdout)
+            print(error or change_summary(load), file=sys.stderr if error else sys.stdout)
     return 0 if result.ok and not error else EXIT_USER_ERROR
 
 
@@ -131,18 +131,6 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
     except DatabaseError as exc:
         return None, f"the database is not ready ({exc}); run `manage.py migrate` first"
     return json.loads(out.getvalue()), ""
-
-
-def _change_summary(load: dict) -> str:
-    if load["already_loaded"]:
-        return f"already loaded (batch {load['batch_id']}); nothing changed"
-    tables = dict.fromkeys(k.rsplit("_", 1)[0] for k in load["counts"] if k != "areas_known")
-    parts = [f"{t}: {load['counts'].get(t + '_new', 0)} new, "
-             f"{load['counts'].get(t + '_revised', 0)} revised, "
-             f"{load['counts'].get(t + '_unchanged', 0)} unchanged" for t in tables]
-    head = "would change (dry run, nothing written)" if load["dry_run"] else \
-        f"loaded as batch {load['batch_id']}"
-    return f"{head}: " + "; ".join(parts)
 
 
 def _add_import(sub: argparse._SubParsersAction) -> None:

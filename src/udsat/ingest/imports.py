@@ -125,3 +125,16 @@ def run_import(importer: Importer, path: Path, out: Path, options: Options | Non
     ))
     result.bundle = out
     return result
+
+
+def change_summary(load: dict) -> str:
+    """One line on what a load did or would do, from load_bundle's JSON report."""
+    if load["already_loaded"]:
+        return f"already loaded (batch {load['batch_id']}); nothing changed"
+    tables = dict.fromkeys(k.rsplit("_", 1)[0] for k in load["counts"] if k != "areas_known")
+    parts = [f"{t}: {load['counts'].get(t + '_new', 0)} new, "
+             f"{load['counts'].get(t + '_revised', 0)} revised, "
+             f"{load['counts'].get(t + '_unchanged', 0)} unchanged" for t in tables]
+    head = "would change (dry run, nothing written)" if load["dry_run"] else \
+        f"loaded as batch {load['batch_id']}"
+    return f"{head}: " + "; ".join(parts)
