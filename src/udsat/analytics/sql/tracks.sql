@@ -26,11 +26,13 @@ SELECT
     coalesce(lag(r.year) OVER w = r.year - 1, false) AS has_prev,
     lead(r.area) OVER w AS next_area,
     coalesce(lead(r.year) OVER w = r.year + 1, false) AS has_next,
-    max(CASE WHEN r.year = $base_year THEN r.area END) OVER (PARTITION BY r.person_id)
-        AS base_area,
+    max(CASE WHEN r.year = $base_year THEN r.area END) OVER whole AS base_area,
     pl.person_id IS NOT NULL AS planned_move,
-    min(pl.year) OVER (PARTITION BY r.person_id) AS first_planned_year
+    min(pl.year) OVER whole AS first_planned_year
 FROM rows AS r
 LEFT JOIN planned AS pl
     ON pl.person_id = r.person_id AND pl.year = r.year AND pl.from_area = r.area
-WINDOW w AS (PARTITION BY r.person_id ORDER BY r.year)
+-- One sort serves every window: the same partition and order, different frames.
+WINDOW w AS (PARTITION BY r.person_id ORDER BY r.year),
+    whole AS (PARTITION BY r.person_id ORDER BY r.year
+              ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
