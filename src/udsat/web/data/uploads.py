@@ -83,7 +83,10 @@ def _command(pending: dict, dry_run: bool, user) -> list[str]:
 
 
 def _report(arguments: list[str]) -> dict:
-    code, output = run_udsat(arguments)
+    try:
+        code, output = run_udsat(arguments)
+    except subprocess.TimeoutExpired:
+        code, output = -1, ""
     try:
         report = json.loads(output.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
@@ -132,9 +135,11 @@ def import_data(request):
     report = _report(_command(pending, dry_run=True, user=request.user))
     token = ""
     if report.get("ok") and report.get("load") and not report["load"].get("already_loaded"):
+        # One upload waits per session: an earlier one left unconfirmed is discarded.
+        for earlier in pending_all.values():
+            shutil.rmtree(Path(earlier["path"]).parent, ignore_errors=True)
         token = secrets.token_urlsafe(16)
-        pending_all[token] = pending
-        request.session[SESSION_KEY] = pending_all
+        request.session[SESSION_KEY] = {token: pending}
     else:
         shutil.rmtree(directory, ignore_errors=True)
     return render(request, "data/import.html", {"form": UploadForm(), "report": report,
