@@ -81,3 +81,24 @@ def test_an_editors_change_shows_on_the_site(client):
     entry.title_en = "The final report is out"
     entry.save()
     assert "The final report is out" in client.get("/en/tidslinje/").content.decode()
+
+
+@pytest.mark.django_db
+def test_seed_keeps_pages_already_under_wagtails_welcome_page():
+    from wagtail.models import Page
+
+    welcome = Page.objects.get(slug="home", depth=2)
+    welcome.add_child(instance=Page(title="Rapporter", slug="rapporter"))
+    seed_site()
+    moved = Page.objects.get(slug="rapporter")
+    assert moved.get_parent().specific_class is HomePage
+    assert not Page.objects.filter(slug="home", depth=2).exists()
+
+
+@pytest.mark.django_db
+def test_seed_keeps_the_default_site_and_points_it_at_the_front_page():
+    site_id = Site.objects.get(is_default_site=True).id
+    seed_site()
+    site = Site.objects.get(is_default_site=True)
+    assert site.id == site_id
+    assert site.root_page.specific_class is HomePage

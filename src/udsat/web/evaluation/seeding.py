@@ -90,13 +90,18 @@ def _home(content: dict) -> tuple[HomePage, bool]:
     if home:
         return home, False
     root = _root()
-    # Wagtail's install creates a placeholder "Welcome" page at slug "home"; ours replaces it.
-    for placeholder in root.get_children().filter(slug="home"):
-        if placeholder.specific_class is Page:
-            placeholder.delete()
-    home = HomePage(slug="home", **_page_fields(content["home"]))
+    home = HomePage(slug="forside", **_page_fields(content["home"]))
     root.add_child(instance=home)
     home.save_revision().publish()
+    # Wagtail's install creates a placeholder "Welcome" page; ours replaces it, keeping any
+    # pages already put under it (e.g. reports seeded earlier).
+    for placeholder in root.get_children().filter(slug="home"):
+        if placeholder.specific_class is Page:
+            for child in placeholder.get_children():
+                child.move(home, pos="last-child")
+            # A site deleted with its root page would take its settings along: re-point first.
+            Site.objects.filter(root_page=placeholder).update(root_page=home)
+            placeholder.delete()
     return home, True
 
 
