@@ -5,6 +5,21 @@ import pytest
 from udsat.ingest.reference import build_reference_bundle
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Start every test with an empty cache.
+
+    The database is rolled back after each test but the in-process cache is not: Wagtail's
+    site root paths and the area page's fragments would otherwise leak from one test into the
+    next and make results depend on test order.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def reference_bundle(tmp_path_factory):
     """A bundle directory with the packaged reference data (real published figures)."""
