@@ -4,6 +4,7 @@ Never `playwright install`: the tests use /usr/bin/chromium from the Debian pack
 axe-core from node_modules (npm install; `make browser-deps`).
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -56,6 +57,7 @@ def browser_reference_bundle(tmp_path_factory):
 def site(transactional_db, live_server, browser_reference_bundle):
     """The live site with the published figures and the seeded pages; returns its base URL."""
     from django.core.cache import cache
+    from django.core.management import call_command
 
     from udsat.web.data.loading import load_bundle
     from udsat.web.evaluation.seeding import seed_site
@@ -63,6 +65,8 @@ def site(transactional_db, live_server, browser_reference_bundle):
     cache.clear()
     load_bundle(browser_reference_bundle, loaded_by="browser-tests")
     seed_site()
+    # The reports library as `make demo-data` seeds it, so report lists are checked too.
+    call_command("seed_reports", stdout=io.StringIO())
     return live_server.url
 
 
