@@ -81,3 +81,16 @@ def test_no_page_scrolls_sideways_at_320_pixels(site, browser, shoot):
     finally:
         context.close()
     assert wide == {}
+
+
+@pytest.mark.browser
+def test_area_page_prints_without_navigation(site, page, shoot):
+    page.goto(site + "/omraader/tingbjerg-utterslevhuse/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => ['.main-nav', '.skip-link', '.language-switch', '.toc', '.site-footer']"
+        ".map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none"] * 5
+    assert page.locator("h1").is_visible()
+    shoot(page, "area-print")

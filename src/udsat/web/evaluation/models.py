@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 TEXT_PANELS = [
     FieldPanel("title_en"),
@@ -28,6 +29,15 @@ class BilingualText(models.Model):
     intro_en = models.TextField("intro (English)", blank=True)
     body_da = RichTextField("brødtekst (dansk)", blank=True)
     body_en = RichTextField("body (English)", blank=True)
+
+    # Site search (/soeg/) finds these pages by their text in either language.
+    search_fields = Page.search_fields + [
+        index.SearchField("title_en"),
+        index.SearchField("intro_da"),
+        index.SearchField("intro_en"),
+        index.SearchField("body_da"),
+        index.SearchField("body_en"),
+    ]
 
     class Meta:
         abstract = True
