@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.urls import reverse, translate_url
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -187,3 +189,9 @@ def get_item(mapping: dict, key: str):
 @register.filter
 def absence_label_filter(absence: str) -> str:
     return absence_label(absence, get_language() or "da")
+
+
+@register.filter
+def slash_break(name: str) -> str:
+    """'Gellerupparken/Toveshøj' may wrap after the slash on a narrow screen."""
+    return mark_safe(escape(name).replace("/", "/<wbr>"))
