@@ -141,3 +141,12 @@ def test_chart_svg_is_drawn_once_then_served_from_the_cache(client, with_synthet
     assert first.content.startswith(b"<svg")
     assert client.get(url).content == first.content
     assert len(calls) == 1  # the second request found the SVG in the cache
+
+
+@pytest.mark.django_db
+def test_compare_offers_both_datasets_and_defaults_to_the_published_one(client, with_synthetic):
+    html = client.get("/sammenlign/?indikator=single_parent_households_pct").content.decode()
+    assert '<select id="compare-dataset" name="datasaet">' in html
+    assert '<option value="reference" selected>' in html
+    # The default view is the published table: Vollsmose 14,2 %, no synthetic label.
+    assert "14,2 %" in html and "synthetic-note" not in html

@@ -25,6 +25,7 @@ class Comparison:
     period: str
     periods: list[str]
     rows: list[CompareRow]
+    datasets: list[str]
 
     @property
     def synthetic(self) -> bool:
@@ -62,4 +63,4 @@ def compare(indicator: Indicator, all_areas: bool = False, period: str | None = 
     order = evaluation_order()
     areas.sort(key=lambda a: (not a.evaluated_2018, order.get(a.slug, len(order)), a.name))
     rows = [CompareRow(a, by_area.get(a.id)) for a in areas]
-    return Comparison(indicator, dataset, period, sorted(periods), rows)
+    return Comparison(indicator, dataset, period, sorted(periods), rows, sorted(datasets))
