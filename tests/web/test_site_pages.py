@@ -1,5 +1,6 @@
 """Every page type answers in both languages with real content, for all 15 areas."""
 
+import io
 import re
 
 import pytest
@@ -138,3 +139,19 @@ def test_timeline_runs_2018_to_2029_with_past_and_coming_years(client, seeded_si
 def test_area_page_prints_with_the_print_stylesheet(client, seeded_site):
     html = client.get("/omraader/munkebo/").content.decode()
     assert 'href="/static/css/print.css" media="print"' in html
+
+
+@pytest.mark.django_db
+def test_results_page_lists_each_report_under_the_levels_it_covers(client, seeded_site):
+    from django.core.management import call_command
+
+    from udsat.web.reports.models import ReportPage
+
+    call_command("seed_reports", stdout=io.StringIO())
+    html = client.get("/resultater/").content.decode()
+    sections = [s.split("</article>")[0] for s in html.split('<article class="level">')[1:]]
+    assert len(sections) == 4  # area, residents, movers, sector
+    for level, section in zip(("area", "residents", "movers", "sector"), sections, strict=True):
+        for report in ReportPage.objects.live():
+            listed = f">{report.title}</a>" in section
+            assert listed == (level in report.levels), (level, report.title)

@@ -79,5 +79,6 @@ def results_context() -> dict:
         "level_data": levels,
         "flow_summary": list(flows),
         "reports_by_track": report_links.reports_by_track(),
+        "reports_by_level": report_links.reports_by_level(),
         "reports_available": report_links.reports_available(),
     }

@@ -46,3 +46,16 @@ def deliverables_by_year() -> dict[int, list[dict]]:
     from udsat.web.reports.queries import deliverables_for_timeline
 
     return {row["year"]: row["entries"] for row in deliverables_for_timeline()}
+
+
+def reports_by_level() -> dict[str, list]:
+    """level -> published reports that cover it (empty without the reports app)."""
+    if not reports_available():
+        return {}
+    from udsat.web.reports.queries import latest_reports as newest
+
+    by_level: dict[str, list] = {}
+    for report in newest(None):
+        for level in report.levels:
+            by_level.setdefault(level, []).append(report)
+    return by_level
