@@ -6,8 +6,10 @@ from decimal import Decimal
 
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from udsat.domain.history import StatusRow, summarise_years
+from udsat.domain.observations import NOT_PUBLISHED, absence_label
 from udsat.web.areas.phrases import comparison_phrase
 from udsat.web.charts import Point, bar_chart, line_chart
 
@@ -15,16 +17,17 @@ from udsat.web.charts import Point, bar_chart, line_chart
 def patterns(request):
     language = get_language() or "da"
     # Sample figures, clearly marked as examples on the page (not data about any place).
-    series = [Point("Eksempel A", str(y), Decimal(v)) for y, v in
+    a, b = _("Eksempel A"), _("Eksempel B")
+    series = [Point(a, str(y), Decimal(v)) for y, v in
               ((2019, "42.0"), (2020, "39.5"), (2021, "37.1"), (2022, "35.0"))]
-    series += [Point("Eksempel B", str(y), Decimal(v)) for y, v in
+    series += [Point(b, str(y), Decimal(v)) for y, v in
                ((2019, "21.0"), (2020, "20.6"), (2021, "20.1"), (2022, "19.8"))]
-    line = line_chart("pattern-line", "Eksempel: linjediagram", series, "pct", 1, language,
-                      "#", synthetic=True)
-    bars = bar_chart("pattern-bar", "Eksempel: søjlediagram",
-                     [Point("Eksempel A", "", Decimal("12.5")),
-                      Point("Eksempel B", "", None, "ikke offentliggjort")],
-                     "pct", 1, language, "#", synthetic=True)
+    line = line_chart("pattern-line", _("Eksempel: linjediagram"), series, "pct", 1, language,
+                      "", synthetic=True)
+    bars = bar_chart("pattern-bar", _("Eksempel: søjlediagram"),
+                     [Point(a, "", Decimal("12.5")),
+                      Point(b, "", None, absence_label(NOT_PUBLISHED, language))],
+                     "pct", 1, language, "", synthetic=True)
     history = summarise_years(
         [StatusRow(2018, "transformation", "official"), StatusRow(2019, "transformation",
          "derived"), StatusRow(2021, "", "official")], range(2018, 2022))
