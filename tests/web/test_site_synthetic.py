@@ -60,8 +60,12 @@ def test_synthetic_figure_is_labelled_and_compared_in_plain_words(client, with_s
     assert "Syntetiske demodata" in html
     assert "områdets tal er omkring dobbelt så høj som kommunens andel" in html
     assert "områdets tal er omkring 1,5 gange andelen i hele den almene sektor" in html
+    # The comparison names the place: Vollsmose lies in Odense Municipality.
+    assert "Kommunen (Odense): 9,0 %" in html
     english = client.get("/en/omraader/vollsmose/").content.decode()
     assert "Synthetic demo data" in english
+    assert "The municipality (Odense): 9.0 %" in english
+    assert 'alt="Line chart: Households of single adults with children.' in english
     # The translated frame is markup-safe; the phrase inside it is escaped like any value.
     assert "the area's figure is about twice the municipality&#x27;s share" in english
 

@@ -32,6 +32,12 @@ def place_code(area: Area, kind: str) -> str:
     }[kind]
 
 
+def place_label(area: Area, kind: str) -> str:
+    """'Kommunen (Odense)', 'Regionen (Region Syddanmark)', 'Hele den almene sektor'."""
+    name = {"municipality": area.municipality_name, "region": area.region_name}.get(kind)
+    return f"{PLACE_LABELS[kind]} ({name})" if name else str(PLACE_LABELS[kind])
+
+
 @dataclass
 class Comparison:
     place_kind: str
@@ -93,7 +99,7 @@ def build_profile(area: Area, language: str) -> dict:
             phrase = None
             if latest.value is not None and place.value is not None:
                 phrase = comparison_phrase(latest.value, place.value, kind, latest.unit, language)
-            figure.comparisons.append(Comparison(kind, str(PLACE_LABELS[kind]), place, phrase))
+            figure.comparisons.append(Comparison(kind, place_label(area, kind), place, phrase))
         key_figures.append(figure)
     key_figures.sort(key=lambda f: (f.synthetic, f.observation.indicator.level,
                                     f.observation.indicator.code))
