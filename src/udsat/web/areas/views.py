@@ -19,7 +19,7 @@ from udsat.web.areas.overview import (
 )
 from udsat.web.areas.plans import development_plan
 from udsat.web.areas.profile import AreaProfile, area_series_chart
-from udsat.web.areas.standing import HISTORY_FROM, latest_list_year
+from udsat.web.areas.standing import FIRST_YEAR, HISTORY_FROM, latest_list_year
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
 from udsat.web.evaluation.models import HomePage
@@ -38,7 +38,7 @@ def home(request):
 
 
 def area_list(request):
-    years = range(2018, latest_list_year() + 1)
+    years = range(FIRST_YEAR, latest_list_year() + 1)
     fifteen = area_rows(evaluated_areas(), years)
     municipality = request.GET.get("kommune", "")
     status = request.GET.get("status", "")
