@@ -104,3 +104,28 @@ def test_the_adversary_recovers_no_suppressed_cell_from_the_published_tables(syn
         system = [e for e in equations if e[0][0][0] == scale]
         recovered = adversary.recover(published, hidden, system)
         assert recovered == {}, list(recovered.items())[:5]
+
+
+def test_the_same_adversary_breaks_a_bundle_with_primary_suppression_only(
+    synthetic_microdata, tmp_path, monkeypatch
+):
+    # Not vacuous: with secondary suppression switched off, the equations above recover
+    # suppressed cells from the very same kind of bundle.
+    from udsat.analytics import export
+    from udsat.analytics.areas import status_rows
+    from udsat.analytics.compute import compute
+    from udsat.domain.disclosure import Policy, primary
+
+    computed = compute(synthetic_microdata, default_catalogue(), check_values=False)
+    monkeypatch.setattr(export, "protect",
+                        lambda cells, relations, policy: frozenset(primary(cells, policy)))
+    export.write_bundle(
+        tmp_path / "naive", computed.collection, status_rows(computed.classified), [],
+        computed.survey, default_catalogue(), Policy(), dataset="synthetic", synthetic=True,
+        rule_versions=["2021"], producer="test")
+    published, hidden, equations = _tables(tmp_path / "naive")
+    recovered = {}
+    for scale in ("n", "v"):
+        recovered |= adversary.recover(
+            published, hidden, [e for e in equations if e[0][0][0] == scale])
+    assert recovered
