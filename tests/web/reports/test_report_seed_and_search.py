@@ -144,7 +144,8 @@ def test_area_partial_lists_reports_and_findings_with_links_to_the_data(areas):
     with translation.override("da"):  # an earlier /en/ request may have left English on
         html = Template("{% load reports_tags %}{% area_reports 'agervang' %}").render(Context())
     assert 'href="/rapporter/liste-haarde-ghettoomraader-2020/"' in html
-    assert 'href="/omraader/agervang/#indicator-outside_work_edu_pct"' in html
+    # A criterion with a year: that year's list in the area page's criteria panel.
+    assert 'href="/omraader/agervang/#criteria-2020"' in html
 
 
 @pytest.mark.django_db

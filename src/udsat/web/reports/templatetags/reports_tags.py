@@ -42,14 +42,22 @@ def level_labels(levels: list[str]) -> list:
 
 @register.simple_tag
 def finding_data_url(finding) -> str:
-    """The area page, at the indicator's figures: where a finding's numbers come from."""
+    """The area page, at the figures behind a finding.
+
+    A criterion with a year points at that year's list in the criteria panel
+    (``#criteria-2020``); other indicators at the key figures (``#figures-heading``).
+    """
     if not finding.area_id:
         return ""
     try:
         url = reverse("area-detail", args=[finding.area.slug])
     except NoReverseMatch:
         return ""
-    return f"{url}#indicator-{finding.indicator.code}" if finding.indicator_id else url
+    if not finding.indicator_id:
+        return url
+    if finding.indicator.theme == "criteria" and finding.period.isdigit():
+        return f"{url}#criteria-{finding.period}"
+    return f"{url}#figures-heading"
 
 
 @register.simple_tag
