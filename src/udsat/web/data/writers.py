@@ -37,10 +37,13 @@ class Spec:
 
     name: str
     model: type[models.Model]
-    key_of: Callable[[Any], tuple]
+    key_fields: tuple[str, ...]  # attnames, in the order ``resolve`` builds its key
     resolve: Callable[[Parsed, dict, dict], tuple[tuple, dict[str, Any]]]
     data_fields: tuple[str, ...]
     keeps_revisions: bool = False
+
+    def key_of(self, row: models.Model) -> tuple:
+        return tuple(getattr(row, name) for name in self.key_fields)
 
 
 def _observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
@@ -80,19 +83,15 @@ def _flow(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
 
 SPECS = {
     "observations": Spec(
-        "observations", Observation,
-        lambda o: (o.area_id, o.indicator_id, o.period, o.breakdown),
+        "observations", Observation, ("area_id", "indicator_id", "period", "breakdown"),
         _observation, FIGURE_FIELDS, keeps_revisions=True),
     "place_observations": Spec(
         "place_observations", PlaceObservation,
-        lambda o: (o.place_kind, o.place_code, o.indicator_id, o.period, o.breakdown),
-        _place_observation, FIGURE_FIELDS),
+        ("place_kind", "place_code", "indicator_id", "period", "breakdown"), _place_observation, FIGURE_FIELDS),
     "statuses": Spec(
-        "statuses", ListStatus, lambda s: (s.area_id, s.year, s.status, s.origin),
-        _status, ("term", "rule_version", "source_url", "note")),
+        "statuses", ListStatus, ("area_id", "year", "status", "origin"), _status, ("term", "rule_version", "source_url", "note")),
     "flows": Spec(
-        "flows", Flow,
-        lambda f: (f.year, f.origin_id, f.destination_id, f.destination_kind, f.move_type),
+        "flows", Flow, ("year", "origin_id", "destination_id", "destination_kind", "move_type"),
         _flow, ("n_persons", "suppressed")),
 }
 
@@ -104,9 +103,30 @@ class TableWriter:
         self.spec, self.batch = spec, batch
         self.areas = dict(Area.objects.values_list("slug", "id"))
         self.indicators = dict(Indicator.objects.values_list("code", "id"))
-        self.existing = {spec.key_of(o): o
-                         for o in spec.model.objects.filter(dataset=batch.dataset).iterator()}
+        # A dataset's first load has nothing to compare with: skip the look-ups entirely.
+        self.first = not spec.model.objects.filter(dataset=batch.dataset).exists()
         self.new = self.revised = self.unchanged = 0
+
+    def existing(self, keys: list[tuple]) -> dict[tuple, models.Model]:
+        """The stored rows with these keys, found by joining a temporary table of the keys
+        on the natural key (one query a chunk; memory holds one chunk, not the dataset)."""
+        if self.first or not keys:
+            return {}
+        meta, quote = self.spec.model._meta, connection.ops.quote_name
+        fields = [meta.get_field(name) for name in self.spec.key_fields]
+        temp = quote(f"udsat_keys_{self.spec.name}")
+        with connection.cursor() as cursor:
+            columns = ", ".join(f"k{i} {f.db_type(connection)}" for i, f in enumerate(fields))
+            cursor.execute(f"CREATE TEMPORARY TABLE IF NOT EXISTS {temp} ({columns})")
+            cursor.execute(f"DELETE FROM {temp}")
+            cursor.executemany(f"INSERT INTO {temp} VALUES ({', '.join(['%s'] * len(fields))})",
+                               keys)
+        on = " AND ".join(_same(f"t.{quote(f.column)}", f"k.k{i}", f.null)
+                          for i, f in enumerate(fields))
+        sql = (f"SELECT t.* FROM {quote(meta.db_table)} t JOIN {temp} k ON {on} "
+               f"WHERE t.{quote('dataset')} = %s")
+        return {self.spec.key_of(o): o
+                for o in self.spec.model.objects.raw(sql, [self.batch.dataset])}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -139,9 +159,10 @@ class TableWriter:
         spec, batch = self.spec, self.batch
         new, revised, revisions = [], [], []
         now = timezone.now()
-        for row in rows:
-            key, wanted = spec.resolve(row, self.areas, self.indicators)
-            current = self.existing.get(key)
+        resolved = [spec.resolve(row, self.areas, self.indicators) for row in rows]
+        existing = self.existing([key for key, _ in resolved])
+        for key, wanted in resolved:
+            current = existing.get(key)
             if current is None:
                 new.append(wanted)
                 continue
@@ -163,6 +184,12 @@ class TableWriter:
             ObservationRevision.objects.bulk_create(revisions, batch_size=BATCH_SIZE)
         self.new += len(new)
         self.revised += len(revised)
+
+
+def _same(left: str, right: str, nullable: bool) -> str:
+    """SQL equality that also matches NULL with NULL where the column may be empty."""
+    return f"({left} = {right} OR ({left} IS NULL AND {right} IS NULL))" if nullable \
+        else f"{left} = {right}"
 
 
 def write_areas(rows: list[Parsed], catalogue: Catalogue) -> dict[str, int]:
