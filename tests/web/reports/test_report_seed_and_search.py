@@ -170,3 +170,13 @@ def test_search_survives_quotes_and_operators(client, make_report, typed):
     make_report(title="Rapport om tryghed")
     response = client.get("/soeg/", {"q": typed, "year": "tyve"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_finding_link_lands_on_an_anchor_of_the_area_page(client, loaded_reference):
+    seed_reports()
+    html = client.get("/omraader/agervang/").content.decode()
+    # The area page lists the 2020 list note and links its finding to the 2020 criteria.
+    assert 'href="/rapporter/liste-haarde-ghettoomraader-2020/"' in html
+    assert 'href="/omraader/agervang/#criteria-2020"' in html
+    assert 'id="criteria-2020"' in html  # the anchor exists: the link is not dead
