@@ -81,12 +81,13 @@ from udsat.analytics.areas import count_tables
 from udsat.analytics.criteria import classify_areas
 from udsat.analytics.db import Database
 from udsat.domain.catalogue import default_catalogue
-from udsat.ingest.microdata import person_year_files
+from udsat.ingest.microdata import allowed_text_values, person_year_files
 cat = default_catalogue()
 region = {{m.code: m.region_code for m in cat.geography.municipalities}}
 db = Database(memory_limit="5GB")
 db.attach_parquet("person_years", person_year_files(Path({microdata!r})))
-rows = db.dicts("area_year_counts", catalogue_measures="")
+allowed = {{k: list(v) for k, v in allowed_text_values(cat, Path({microdata!r})).items()}}
+rows = db.dicts("area_year_counts", allowed, catalogue_measures="")
 areas = {{r["area"] for r in rows if r["place_level"] == "area" and r["area"]}}
 # Synthetic areas lie in a region of the catalogue; map each through its municipality.
 muni = {{r["area"]: r["municipality"] for r in db.dicts("scan_area_municipality")}}

@@ -117,13 +117,14 @@ def compute(
     try:
         db.attach_parquet("person_years", person_year_files(microdata))
         _attach_optional(db, microdata)
-        if check_values and _has_invalid_text(db, microdata, catalogue):
-            raise ProblemsFound(validate_microdata(microdata, catalogue))
-        lap("text_values")
         level1 = predicate_indicators(catalogue)
         groups = predicate_indicators(catalogue, GROUP_INDICATORS)
-        rows = db.dicts("area_year_counts", catalogue_measures=measures_sql(level1))
+        allowed = {k: list(v) for k, v in allowed_text_values(catalogue, microdata).items()}
+        rows = db.dicts("area_year_counts", allowed, catalogue_measures=measures_sql(level1))
         lap("level1_scan")
+        if check_values and _has_invalid_text(rows):
+            # The scan found a text value outside the contract: name its file and row.
+            raise ProblemsFound(validate_microdata(microdata, catalogue))
         collection = Collection()
         tables = count_tables(rows, area_region)
         classified = collect_level1(collection, rows, tables, level1)
@@ -153,11 +154,10 @@ def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str)
             f"({result.suppressed} suppressed), {result.statuses} status rows")
 
 
-def _has_invalid_text(db: Database, microdata: Path, catalogue: Catalogue) -> bool:
-    """Count text values outside the contract in one DuckDB pass over the text columns."""
-    allowed = allowed_text_values(catalogue, microdata)
-    (row,) = db.rows("invalid_text_values", {k: list(v) for k, v in allowed.items()})[1]
-    return any(row)
+def _has_invalid_text(rows: list[dict]) -> bool:
+    """Whether the level-1 scan counted any text value outside the contract."""
+    return any(int(row[k] or 0) for row in rows if row["place_level"] == "country"
+               for k in row if k.startswith("invalid_"))
 
 
 def _is_synthetic(microdata: Path) -> bool:

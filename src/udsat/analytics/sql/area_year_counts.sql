@@ -3,7 +3,10 @@
 --   housing), a municipality, a region, or the country. One scan aggregates to year x area
 --   x municipality (a few thousand rows); the places are rolled up from that.
 -- Inputs: view person_years (docs/microdata.md).
--- Parameters: none. The catalogue_measures slot (below) is filled with one numerator/denominator pair
+-- Parameters: $area, $sex, $origin, $labour_status, $education_level, $household_type -
+--   the allowed text values (udsat.ingest.microdata.allowed_text_values); rows outside them
+--   are counted in invalid_* so the contract check costs no extra pass.
+--   The catalogue_measures slot (below) is filled with one numerator/denominator pair
 --   per catalogue indicator computed from predicates (analytics/indicators.py).
 -- Age bands are those of every rule version in catalogue/criteria (checked in
 --   analytics/criteria.py): 18-64, 18+, 30-59, 15-64.
@@ -29,7 +32,16 @@ SELECT
                        AND education_danish) AS basic_danish,
     count(*) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student) AS n_income,
     sum(gross_income) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student)
-        AS income_sum
+        AS income_sum,
+    count(*) FILTER (WHERE area IS NOT NULL AND NOT list_contains($area, area)) AS invalid_area,
+    count(*) FILTER (WHERE NOT list_contains($sex, sex)) AS invalid_sex,
+    count(*) FILTER (WHERE NOT list_contains($origin, origin)) AS invalid_origin,
+    count(*) FILTER (WHERE NOT list_contains($labour_status, labour_status))
+        AS invalid_labour_status,
+    count(*) FILTER (WHERE NOT list_contains($education_level, education_level))
+        AS invalid_education_level,
+    count(*) FILTER (WHERE NOT list_contains($household_type, household_type))
+        AS invalid_household_type
     {catalogue_measures}
 FROM person_years
 GROUP BY year, area, municipality, region
