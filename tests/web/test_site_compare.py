@@ -116,3 +116,18 @@ def test_area_indicator_csv_lists_every_dated_figure(client, seeded_site):
     assert values["2014"] == "52.3"
     assert values["2015"] == "51.9"
     assert {r["datasæt"] for r in rows} == {"reference"}
+
+
+@pytest.mark.django_db
+def test_compare_all_areas_adds_the_other_areas_with_figures(client, seeded_site):
+    url = "/sammenlign/?indikator=outside_labour_market_pct"
+    fifteen = table_rows(client.get(url).content.decode())
+    everyone = table_rows(client.get(url + "&alle=1").content.decode())
+    assert len(fifteen) == 15
+    # The 2024 combined-letting list gives 2023 figures for 8 areas; Sundparken is one of the
+    # 15, Byparken/Skovparken (Svendborg) is not.
+    assert "Byparken/Skovparken" not in [r[0] for r in fifteen]
+    assert "Byparken/Skovparken" in [r[0] for r in everyone]
+    shown = dict((r[0], r[1]) for r in everyone)
+    assert shown["Sundparken"] == "41,6 %"
+    assert shown["Byparken/Skovparken"] == "40,7 %"

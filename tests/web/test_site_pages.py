@@ -155,3 +155,19 @@ def test_results_page_lists_each_report_under_the_levels_it_covers(client, seede
         for report in ReportPage.objects.live():
             listed = f">{report.title}</a>" in section
             assert listed == (level in report.levels), (level, report.title)
+
+
+@pytest.mark.django_db
+def test_front_page_lists_the_latest_reports_once_published(client, seeded_site):
+    from django.core.management import call_command
+
+    from udsat.web.reports.queries import latest_reports
+
+    html = client.get("/").content.decode()
+    assert "Der er ingen udgivne rapporter endnu." in html
+    call_command("seed_reports", stdout=io.StringIO())
+    html = client.get("/").content.decode()
+    newest = latest_reports(5)
+    assert len(newest) == 5
+    for report in newest:
+        assert f">{report.title}</a>" in html
