@@ -31,7 +31,8 @@ YEARS = range(2000, 2025)
 BREAKDOWNS = 134
 
 
-def write_csv(path: Path, rows: int) -> None:
+def write_csv(path: Path, rows: int, revise_every: int = 0) -> None:
+    """The tidy file; with ``revise_every`` n, every n-th figure is changed (a revised file)."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from udsat.domain.catalogue import default_catalogue
 
@@ -48,8 +49,11 @@ def write_csv(path: Path, rows: int) -> None:
                         if count == rows:
                             return
                         absent = count % 17 == 0  # some typed absences, never a 0
-                        value = "" if absent else (str(count % 5000) if unit == "persons"
-                                                   else f"{count % 1000 / 10:.1f}")
+                        figure = count % 5000 if unit == "persons" else count % 1000 / 10
+                        if revise_every and count % revise_every == 1:
+                            figure = figure + 1 if unit == "persons" else abs(figure - 0.5)
+                        value = "" if absent else (str(figure) if unit == "persons"
+                                                   else f"{figure:.1f}")
                         writer.writerow([area, indicator, year, value, unit, "statistikbanken",
                                          "suppressed" if absent else "", f"b{breakdown}"])
                         count += 1
@@ -82,7 +86,9 @@ django.setup()
 from pathlib import Path
 from udsat.web.data.loading import load_bundle
 r = load_bundle(Path({out!r}), loaded_by="benchmark")
-print(json.dumps({{"rows": r.counts["observations_new"]}}))
+c = r.counts
+print(json.dumps({{"rows": c["observations_new"] + c["observations_revised"]
+                  + c["observations_unchanged"], "revised": c["observations_revised"]}}))
 """
 
 
@@ -116,7 +122,13 @@ def measure(rows: int, work: Path) -> list[dict]:
     total = {"label": "import = ingest + load", "rows": rows,
              "wall_s": round(ingest["wall_s"] + load["wall_s"], 2),
              "peak_rss_mb": max(ingest["peak_rss_mb"], load["peak_rss_mb"])}
-    results = [baseline, ingest, load, total]
+    # A revised file (every 10th figure changed) against the loaded rows: look-ups, updates
+    # and revision history, still in flat memory.
+    write_csv(path, rows, revise_every=10)
+    shutil.rmtree(out, ignore_errors=True)
+    run("ingest (revised file)", INGEST.format(path=str(path), out=str(out)), env)
+    reload = run("reload: revised file", LOAD.format(out=str(out)), env)
+    results = [baseline, ingest, load, total, reload]
     for result in results:
         assert result["rows"] == rows, result
         result["rows_per_s"] = round(rows / result["wall_s"])
