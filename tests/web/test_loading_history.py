@@ -5,12 +5,20 @@ import json
 import pytest
 from wagtail.models import ModelLogEntry
 
-from udsat.domain.bundle import BundleError, sha256_of
+from udsat.domain.bundle import (
+    SCHEMA_VERSION,
+    TABLE_COLUMNS,
+    BundleError,
+    Manifest,
+    sha256_of,
+    write_csv_table,
+    write_manifest,
+)
 from udsat.ingest.imports import Options, run_import
 from udsat.ingest.tidy import TIDY
 from udsat.web.data import loading
 from udsat.web.data.loading import DATA_LOAD_ACTION, load_bundle
-from udsat.web.data.models import LoadBatch, Observation, ObservationRevision
+from udsat.web.data.models import Flow, LoadBatch, Observation, ObservationRevision
 
 HEADER = "area,indicator,period,value,unit,source,absence\n"
 
@@ -113,3 +121,23 @@ def _rewrite(bundle, lines):
     manifest = json.loads((bundle / "manifest.json").read_text(encoding="utf-8"))
     manifest["files"][0].update(sha256=sha256_of(path), rows=len(lines) - 1)
     (bundle / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _flows_bundle(directory, n_persons):
+    directory.mkdir()
+    rows = [(2020, "vollsmose", "", "outside_social_housing", "other", n_persons, "false"),
+            (2020, "vollsmose", "mjoelnerparken", "listed_area", "other", 7, "false")]
+    table = write_csv_table(directory, "flows", TABLE_COLUMNS["flows"], rows)
+    write_manifest(directory, Manifest(SCHEMA_VERSION, f"flows-{n_persons}", "2026-01-01",
+                                       "tests", (table,), dataset="registers"))
+    return directory
+
+
+@pytest.mark.django_db
+def test_a_revised_flow_without_a_destination_area_is_found_and_updated(tmp_path):
+    load_bundle(_flows_bundle(tmp_path / "a", 10))
+    report = load_bundle(_flows_bundle(tmp_path / "b", 11))
+    # the flow to 'outside social housing' has no destination area (NULL) yet matches its key
+    assert (report.counts["flows_new"], report.counts["flows_revised"],
+            report.counts["flows_unchanged"]) == (0, 1, 1)
+    assert Flow.objects.get(destination__isnull=True).n_persons == 11
