@@ -1,9 +1,11 @@
 """``udsat compute``: microdata in, a disclosure-controlled bundle out.
 
-Passes over the Parquet: (1) level-1 counts by area, municipality, region and country in
-one GROUPING SETS scan; (2) the residence tracks of everyone who ever lived in an area
-(a semi-join, then one window sort over that tenth of the rows); everything else (levels
-2-4, decomposition, survey) reads the in-memory tracks.
+Passes over the Parquet: (0) the contract from the footers (no rows read); (1) level-1
+counts by year, area and municipality in one scan, rolled up to regions and the country,
+which also counts text values outside the contract; (2) the residence tracks of everyone
+who ever lived in an area (a semi-join, then one window sort over that part of the rows);
+everything else (levels 2-4, decomposition, survey) reads the in-memory tracks. Then the
+disclosure gate and the bundle (analytics/export.py).
 """
 
 from __future__ import annotations
@@ -124,7 +126,8 @@ def compute(
         lap("level1_scan")
         if check_values and _has_invalid_text(rows):
             # The scan found a text value outside the contract: name its file and row.
-            raise ProblemsFound(validate_microdata(microdata, catalogue))
+            raise ProblemsFound(validate_microdata(microdata, catalogue) or [Problem(
+                str(microdata), None, None, "text values outside the microdata contract")])
         collection = Collection()
         tables = count_tables(rows, area_region)
         classified = collect_level1(collection, rows, tables, level1)
