@@ -19,7 +19,6 @@ CRITERION_INDICATORS = (
     "nonwestern_pct", "outside_work_edu_pct", "convicted_pct", "basic_edu_pct",
     "income_pct_of_region",
 )
-PLACE_LEVELS = {"municipality": "municipality", "region": "region", "country": "country"}
 
 
 def count_tables(rows: Iterable[Mapping[str, object]], area_region: Mapping[str, int]
@@ -64,7 +63,7 @@ def collect_level1(
                     collection.observation(area, indicator_id, year, "", value, persons,
                                            note=f"rules {current.name}")
         else:
-            kind = PLACE_LEVELS[str(level)]
+            kind = str(level)  # municipality, region or country: bundle place kinds
             code = {"municipality": row["municipality"], "region": row["region"]}.get(kind, "DK")
             for ind in indicators:
                 fig = figure(ind, row)

@@ -10,7 +10,6 @@ disclosure gate and the bundle (analytics/export.py).
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,7 +179,3 @@ def _attach_optional(db: Database, microdata: Path) -> None:
             "person_id": "BIGINT", "year": "BIGINT", "wellbeing": "DOUBLE", "safety": "DOUBLE",
             "life_mastery": "DOUBLE", "weight": "DOUBLE"})
 
-
-def describe(result: ComputeResult) -> str:
-    return json.dumps({"person_years": result.rows, "cells": result.cells,
-                       "suppressed": result.suppressed, "statuses": result.statuses})
