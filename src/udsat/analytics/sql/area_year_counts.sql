@@ -5,7 +5,7 @@
 -- Inputs: view person_years (docs/microdata.md).
 -- Parameters: $area, $sex, $origin, $labour_status, $education_level, $household_type -
 --   the allowed text values (udsat.ingest.microdata.allowed_text_values); rows outside them
---   are counted in invalid_* so the contract check costs no extra pass.
+--   are counted in invalid_text so the contract check costs no extra pass.
 --   The catalogue_measures slot (below) is filled with one numerator/denominator pair
 --   per catalogue indicator computed from predicates (analytics/indicators.py).
 -- Age bands are those of every rule version in catalogue/criteria (checked in
@@ -33,15 +33,12 @@ SELECT
     count(*) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student) AS n_income,
     sum(gross_income) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student)
         AS income_sum,
-    count(*) FILTER (WHERE area IS NOT NULL AND NOT list_contains($area, area)) AS invalid_area,
-    count(*) FILTER (WHERE NOT list_contains($sex, sex)) AS invalid_sex,
-    count(*) FILTER (WHERE NOT list_contains($origin, origin)) AS invalid_origin,
-    count(*) FILTER (WHERE NOT list_contains($labour_status, labour_status))
-        AS invalid_labour_status,
-    count(*) FILTER (WHERE NOT list_contains($education_level, education_level))
-        AS invalid_education_level,
-    count(*) FILTER (WHERE NOT list_contains($household_type, household_type))
-        AS invalid_household_type
+    count(*) FILTER (WHERE (area IS NOT NULL AND NOT list_contains($area, area))
+                       OR NOT list_contains($sex, sex)
+                       OR NOT list_contains($origin, origin)
+                       OR NOT list_contains($labour_status, labour_status)
+                       OR NOT list_contains($education_level, education_level)
+                       OR NOT list_contains($household_type, household_type)) AS invalid_text
     {catalogue_measures}
 FROM person_years
 GROUP BY year, area, municipality, region
