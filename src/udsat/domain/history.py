@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from udsat.domain.statuses import headline_status, official_term, ordered_terms
 
-# Which origin wins when several describe the same year: a list read in a source beats one
-# rebuilt from neighbouring lists; a computed status never replaces a published one.
+# Which origin names a year's summary: a list read in a source beats one rebuilt from
+# neighbouring lists; a computed status never replaces a published one.
 ORIGIN_PRIORITY = ("official", "derived", "computed")
+PUBLISHED_ORIGINS = ("official", "derived")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,14 @@ class YearSummary:
 
 
 def summarise_years(rows: Iterable[StatusRow], years: Iterable[int]) -> list[YearSummary]:
-    """One summary per year; the highest-priority origin that says anything decides."""
+    """One summary per year from the rows that describe it.
+
+    A source that names one list says nothing about the others (a news item about the
+    parallelsamfund list does not deny that the area is also an omdannelsesområde), so the
+    statuses that published sources (official and rebuilt lists) give for a year are joined.
+    An exit recorded in an official source wins over a rebuilt list that still names a status.
+    Computed statuses are used only for a year no published source describes.
+    """
     by_year: dict[int, list[StatusRow]] = {}
     for row in rows:
         by_year.setdefault(row.year, []).append(row)
@@ -59,7 +67,7 @@ def summarise_years(rows: Iterable[StatusRow], years: Iterable[int]) -> list[Yea
         origin = next(
             (o for o in ORIGIN_PRIORITY if any(r.origin == o for r in year_rows)), None
         )
-        chosen = [r for r in year_rows if r.origin == origin]
+        chosen = _rows_that_decide(year_rows, origin)
         statuses = frozenset(r.status for r in chosen if r.status)
         summaries.append(
             YearSummary(
@@ -76,3 +84,12 @@ def summarise_years(rows: Iterable[StatusRow], years: Iterable[int]) -> list[Yea
             )
         )
     return summaries
+
+
+def _rows_that_decide(year_rows: list[StatusRow], origin: str | None) -> list[StatusRow]:
+    if origin not in PUBLISHED_ORIGINS:
+        return [r for r in year_rows if r.origin == origin]
+    official = [r for r in year_rows if r.origin == "official"]
+    if official and not any(r.status for r in official):
+        return official  # the official source records an exit
+    return [r for r in year_rows if r.origin in PUBLISHED_ORIGINS]
