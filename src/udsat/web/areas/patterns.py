@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from udsat.domain.comparison import comparison_phrase
 from udsat.domain.history import StatusRow, summarise_years
 from udsat.domain.observations import NOT_PUBLISHED, absence_label
-from udsat.web.areas.phrases import comparison_phrase
 from udsat.web.charts import Point, bar_chart, line_chart
 
 

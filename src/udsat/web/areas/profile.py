@@ -13,9 +13,9 @@ from functools import cached_property
 
 from django.urls import reverse
 
+from udsat.domain.comparison import comparison_phrase
 from udsat.domain.observations import PERIOD_UNSTATED
 from udsat.web.areas.breakdowns import PLACE_LABELS, breakdown_label
-from udsat.web.areas.phrases import comparison_phrase
 from udsat.web.charts import Chart, Point, line_chart
 from udsat.web.data.models import Area, Flow, Observation, PlaceObservation
 from udsat.web.layout.templatetags.udsat_format import absence_text

@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from udsat.web.areas.phrases import comparison_phrase
+from udsat.domain.comparison import comparison_phrase
 
 
 @pytest.mark.parametrize(
