@@ -141,6 +141,8 @@ MAIN_MENU = (
     ("wagtail_serve", ("om-evalueringen/",), _("Om evalueringen")),
     ("wagtail_serve", ("tidslinje/",), _("Tidslinje")),
     ("wagtail_serve", ("parallelsamfundsaftalen/",), _("Regeringens plan")),
+    ("wagtail_serve", ("rapporter/",), _("Rapporter")),
+    ("reports-search", (), _("Søg")),
 )
 
 
