@@ -3,6 +3,8 @@
 --   about a tenth of the population, so the window below sorts a fraction of the rows).
 -- Inputs: view person_years; view rehousing_events.
 -- Parameters: $base_year - the base year of levels 2-3 (the 2018 list of the 15 areas).
+-- Only the columns the level 2-4 queries and their catalogue predicates use are kept
+-- (a narrower table sorts faster); add one here before a new indicator needs it.
 -- prev_area/next_area are the areas on 1 January a year before/after, NULL when the person
 -- lived outside social housing then; has_prev/has_next say whether that year exists.
 CREATE OR REPLACE TEMP TABLE tracks AS
@@ -11,7 +13,7 @@ WITH ever AS (
 ),
 rows AS (
     SELECT p.person_id, p.year, p.area, p.age, p.labour_status, p.in_education,
-           p.education_level, p.gross_income, p.taxpayer, p.student, p.convicted
+           p.education_level, p.gross_income, p.taxpayer, p.student
     FROM person_years AS p
     SEMI JOIN ever ON p.person_id = ever.person_id
 ),
