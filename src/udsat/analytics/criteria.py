@@ -165,6 +165,9 @@ def classify_areas(tables: CountTables) -> dict[tuple[str, int], Classification]
             earlier = history.setdefault(area, {})
             result = classify(year, measures, history=dict(earlier), rules=rules)
             results[(area, year)] = result
-            if not result.insufficient:
-                earlier[year] = result.statuses
+            # A ghetto year whose hard status is still undecided is history all the same:
+            # later lists look back only at the segregated status (almenboligloven § 61 a, stk. 4).
+            settled = result.settled_statuses
+            if settled is not None:
+                earlier[year] = settled
     return results
