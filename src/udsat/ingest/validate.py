@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from udsat.domain.catalogue import Catalogue
 from udsat.domain.indicators import Indicator
+from udsat.domain.key_index import KeyIndex
 from udsat.domain.observations import ABSENCES, PERIOD_UNSTATED
-from udsat.ingest.keys import KeyIndex
 from udsat.ingest.problems import Problem
 from udsat.ingest.schemas import HEADER_SEARCH_ROWS, Schema
 from udsat.ingest.source_table import FormulaCell, SourceTable, is_blank

@@ -22,8 +22,8 @@ from wagtail.log_actions import log
 
 from udsat.domain.bundle import BundleError, Manifest, read_manifest
 from udsat.domain.catalogue import Catalogue, default_catalogue
+from udsat.domain.key_index import KeyIndex
 from udsat.web.data.catalogue_sync import sync_catalogue
-from udsat.web.data.key_index import KeyIndex
 from udsat.web.data.models import LoadBatch
 from udsat.web.data.tables import PARSERS, Parsed, RowContext
 from udsat.web.data.writers import SPECS, TableWriter, write_areas

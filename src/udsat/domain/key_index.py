@@ -1,4 +1,6 @@
-"""Duplicate detection for files of any size, with flat memory.
+"""Duplicate detection for source files and bundles of any size, with flat memory.
+
+Shared by ingest (source files) and the web's bundle loader, hence in the domain.
 
 A set of a million key tuples costs hundreds of megabytes; an on-disk SQLite index (standard
 library) costs a few. Keys are buffered and checked in batches (one query per few thousand
