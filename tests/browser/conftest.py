@@ -44,17 +44,8 @@ def page(browser):
     context.close()
 
 
-@pytest.fixture(scope="session")
-def browser_reference_bundle(tmp_path_factory):
-    from udsat.ingest.reference import build_reference_bundle
-
-    out = tmp_path_factory.mktemp("browser-reference-bundle")
-    build_reference_bundle(out)
-    return out
-
-
 @pytest.fixture
-def site(transactional_db, live_server, browser_reference_bundle):
+def site(transactional_db, live_server, reference_bundle):
     """The live site with the published figures and the seeded pages; returns its base URL."""
     from django.core.cache import cache
     from django.core.management import call_command
@@ -63,7 +54,7 @@ def site(transactional_db, live_server, browser_reference_bundle):
     from udsat.web.evaluation.seeding import seed_site
 
     cache.clear()
-    load_bundle(browser_reference_bundle, loaded_by="browser-tests")
+    load_bundle(reference_bundle, loaded_by="browser-tests")
     seed_site()
     # The reports library as `make demo-data` seeds it, so report lists are checked too.
     call_command("seed_reports", stdout=io.StringIO())

@@ -1,8 +1,6 @@
-"""Shared web fixtures: the reference bundle, built once per test session."""
+"""Shared web fixtures: the reference data loaded, the seeded site, an empty cache per test."""
 
 import pytest
-
-from udsat.ingest.reference import build_reference_bundle
 
 
 @pytest.fixture(autouse=True)
@@ -18,14 +16,6 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(scope="session")
-def reference_bundle(tmp_path_factory):
-    """A bundle directory with the packaged reference data (real published figures)."""
-    out = tmp_path_factory.mktemp("reference-bundle")
-    build_reference_bundle(out)
-    return out
 
 
 @pytest.fixture
