@@ -115,6 +115,52 @@ def test_a_duplicate_in_a_later_chunk_refuses_the_whole_bundle(tmp_path, monkeyp
     assert Observation.objects.count() == 0 and LoadBatch.objects.count() == 0
 
 
+def _tidy_rows(years, value=9000):
+    return "".join(f"Vollsmose,residents,{year},{value + year},persons,statistikbanken,\n"
+                   for year in years)
+
+
+def _bundle_line(year, value):
+    """A row of a bundle's observations.csv (its columns, not the tidy file's)."""
+    return f"vollsmose,residents,{year},,{value},,persons,statistikbanken,,"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("case", "first", "repeat"), [
+    # stored: 2010 = 4010. The first occurrence leaves it unchanged; the repeat would revise it.
+    ("unchanged, then revised", (2010, 4010), (2010, 1)),
+    # the first occurrence revises the stored row; the repeat says the same again
+    ("revised, then the same", (2010, 5), (2010, 5)),
+    # the first occurrence is new to a dataset that already has rows
+    ("new, then repeated", (2009, 5), (2009, 6)),
+])
+def test_a_reload_that_repeats_a_key_in_a_later_chunk_is_refused_naming_both_lines(
+        tmp_path, monkeypatch, case, first, repeat):
+    monkeypatch.setattr(loading, "CHUNK_ROWS", 2)
+    load_bundle(_bundle(tmp_path, "a.csv", _tidy_rows(range(2010, 2016), 2000)))
+    before = _snapshot()
+    bundle = _bundle(tmp_path, "b.csv", _tidy_rows(range(2011, 2016), 2001))
+    header, *rows = (bundle / "observations.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == _bundle_line(2011, 4012)
+    # line 2 is the first occurrence; line 8, three chunks later, repeats its key
+    _rewrite(bundle, [header, _bundle_line(*first), *rows, _bundle_line(*repeat)])
+    with pytest.raises(BundleError, match=r"line 8: duplicate of line 2"):
+        load_bundle(bundle)
+    assert _snapshot() == before, case
+
+
+@pytest.mark.django_db
+def test_a_repeat_within_one_chunk_of_stored_keys_is_refused(tmp_path):
+    load_bundle(_bundle(tmp_path, "a.csv", _tidy_rows(range(2010, 2013))))
+    before = _snapshot()
+    bundle = _bundle(tmp_path, "b.csv", _tidy_rows(range(2010, 2013), 9001))
+    rows = (bundle / "observations.csv").read_text(encoding="utf-8").splitlines()
+    _rewrite(bundle, [*rows, rows[2]])  # line 5 repeats line 3, in the same chunk
+    with pytest.raises(BundleError, match=r"line 5: duplicate of line 3"):
+        load_bundle(bundle)
+    assert _snapshot() == before
+
+
 def _rewrite(bundle, lines):
     path = bundle / "observations.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

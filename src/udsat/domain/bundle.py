@@ -106,12 +106,17 @@ def write_csv_table(
     """Write one table as UTF-8 CSV and describe it for the manifest."""
     path = directory / f"{table}.csv"
     count = 0
+
+    def counted() -> Iterator[Sequence[Any]]:
+        nonlocal count
+        for row in rows:
+            count += 1
+            yield row
+
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
-            count += 1
+        writer.writerows(counted())  # the csv module writes None as an empty cell
     return TableFile(table, path.name, "csv", tuple(columns), count, sha256_of(path))
 
 

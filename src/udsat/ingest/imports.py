@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from udsat.domain.bulk import collector_paused
 from udsat.domain.bundle import (
     SCHEMA_VERSION,
     TABLE_COLUMNS,
@@ -100,8 +101,9 @@ def run_import(importer: Importer, path: Path, out: Path, options: Options | Non
     out.mkdir(parents=True, exist_ok=False)
     files = []
     try:
-        for table, rows in importer.tables(path, checker, options).items():
-            files.append(write_csv_table(out, table, TABLE_COLUMNS[table], rows))
+        with collector_paused():
+            for table, rows in importer.tables(path, checker, options).items():
+                files.append(write_csv_table(out, table, TABLE_COLUMNS[table], rows))
     except SourceError as exc:
         checker.add(exc.problem)
     finally:

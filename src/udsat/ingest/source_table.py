@@ -32,4 +32,5 @@ class SourceTable:
 
 
 def is_blank(cells: list[str]) -> bool:
-    return not any(str(c).strip() for c in cells)
+    # One join instead of a strip per cell: this runs on every row of a million-row file.
+    return not "".join(map(str, cells)).strip()

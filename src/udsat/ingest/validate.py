@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from udsat.domain.catalogue import Catalogue
 from udsat.domain.indicators import Indicator
-from udsat.domain.key_index import KeyIndex
+from udsat.domain.key_index import RepeatFinder
 from udsat.domain.observations import ABSENCES, PERIOD_UNSTATED
 from udsat.ingest.problems import Problem
 from udsat.ingest.schemas import HEADER_SEARCH_ROWS, Schema
@@ -39,7 +39,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.problem_count = 0
         self.notes: list[str] = []
-        self.keys = KeyIndex()
+        self.keys = RepeatFinder()
         self._units: dict[str, tuple[str, int]] = {}
         self._indicators = {i.id: i for i in catalogue.indicators}
         self._sources = {s.id for s in catalogue.sources}
@@ -194,10 +194,11 @@ class Checker:
         self.keys.add(key, row)
 
     def finish(self, file: str, what: str) -> None:
-        """Report every repeated key (found in batches, so only now complete)."""
-        for row, earlier in self.keys.flush():
+        """Report every repeated key (known only once every row is in), then start afresh."""
+        for row, earlier in self.keys.repeats():
             self.problem(file, row, None, f"duplicate of row {earlier} (same {what})")
-        self.keys.duplicates.clear()
+        self.keys.close()
+        self.keys = RepeatFinder()
 
 def is_share(indicator: Indicator) -> bool:
     """A share of persons (0-100 %), as opposed to a percentage of a mean (e.g. income as % of

@@ -5,8 +5,10 @@ messages that name the file, line and column, and the transaction leaves the dat
 was. A bundle whose content was loaded before changes nothing. Rows are keyed within the
 bundle's dataset, so a synthetic demo bundle never overwrites a published figure.
 
-Rows stream through in chunks (a million-row bundle never sits in memory); duplicate keys are
-found with an on-disk index. A dry run does all of it, counts, and rolls back.
+Rows stream through in chunks (a million-row bundle never sits in memory). A key the bundle
+repeats is refused: first the writers guard against repeats cheaply (writers.RepeatedKey);
+when they meet one, the load is rolled back and redone with an on-disk index of every key,
+which names the lines. A dry run does all of it, counts, and rolls back.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.log_actions import log
 
+from udsat.domain.bulk import collector_paused
 from udsat.domain.bundle import BundleError, Manifest, read_manifest
 from udsat.domain.catalogue import Catalogue, default_catalogue
 from udsat.domain.key_index import KeyIndex
 from udsat.web.data.catalogue_sync import sync_catalogue
 from udsat.web.data.models import LoadBatch
 from udsat.web.data.tables import PARSERS, Parsed, RowContext
-from udsat.web.data.writers import SPECS, TableWriter, write_areas
+from udsat.web.data.writers import SPECS, RepeatedKey, TableWriter, write_areas
 
 MAX_PROBLEMS_SHOWN = 50
 CHUNK_ROWS = 5000
@@ -66,11 +69,22 @@ def load_bundle(
             f"{directory}: the bundle has none of the tables the web loads "
             f"({', '.join(f'{t}.csv' for t in PARSERS)})"
         )
-    report = LoadReport(bundle=manifest.name, dry_run=dry_run)
     earlier = LoadBatch.objects.filter(digest=manifest.content_digest).first()
     if earlier is not None:
-        report.already_loaded, report.batch_id = True, earlier.id
-        return report
+        return LoadReport(bundle=manifest.name, dry_run=dry_run, already_loaded=True,
+                          batch_id=earlier.id)
+    with collector_paused():
+        try:
+            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=False)
+        except RepeatedKey:
+            # Rolled back; the full check names the repeated lines.
+            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=True)
+
+
+def _load(directory: Path, manifest: Manifest, known: list[str], loaded_by: str,
+          catalogue: Catalogue, dry_run: bool, strict: bool) -> LoadReport:
+    """One attempt in one transaction. ``strict``: index every key before writing it."""
+    report = LoadReport(bundle=manifest.name, dry_run=dry_run)
     with transaction.atomic():
         sync_catalogue(catalogue)
         batch = LoadBatch.objects.create(
@@ -82,7 +96,7 @@ def load_bundle(
         )
         ctx = RowContext(catalogue=catalogue)
         for table in known:
-            report.counts.update(_load_table(directory, manifest, table, ctx, batch))
+            report.counts.update(_load_table(directory, manifest, table, ctx, batch, strict))
         if ctx.problems:
             shown = ctx.problems[:MAX_PROBLEMS_SHOWN]
             more = ctx.problem_count - len(shown)
@@ -100,11 +114,14 @@ def load_bundle(
 
 
 def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext,
-                batch: LoadBatch) -> dict[str, int]:
+                batch: LoadBatch, strict: bool = True) -> dict[str, int]:
     """Check every row of one table; write it in chunks while no problem has been found."""
     table_file = manifest.csv_file(table)
     assert table_file is not None
     parser = PARSERS[table]
+    spec = SPECS.get(table)
+    # Unless strict, a table the database keys uniquely is guarded by its writer instead.
+    guarded = not strict and spec is not None and spec.unique_in_db
     writer: TableWriter | None = None
     chunk: list[Parsed] = []
     areas: list[Parsed] = []
@@ -113,7 +130,7 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
         nonlocal writer, chunk
         if ctx.problems or not chunk:
             return
-        writer = writer or TableWriter(SPECS[table], batch)
+        writer = writer or TableWriter(SPECS[table], batch, guard=guarded)
         writer.write(chunk)
         chunk = []
 
@@ -123,24 +140,29 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
             ctx.problem(None, f"duplicate of line {earlier} (the same key)")
         keys.duplicates.clear()
 
-    with KeyIndex() as keys:
-        ctx.file = table_file.file
-        for line, row in _rows(directory, table_file.file, ctx):
-            ctx.line = line
-            result = parser(row, ctx)
-            if result is None:
-                continue
-            keys.add(result.key, line)
-            if table == "areas":
-                areas.append(result)
-                ctx.extra_areas[result.fields["slug"]] = result.fields
-                continue
-            chunk.append(result)
-            if len(chunk) >= CHUNK_ROWS:
-                check_duplicates()  # before writing: a repeated key must never reach the table
-                flush()
-        check_duplicates()
-        flush()
+    try:
+        with KeyIndex() as keys:
+            ctx.file = table_file.file
+            for line, row in _rows(directory, table_file.file, ctx):
+                ctx.line = line
+                result = parser(row, ctx)
+                if result is None:
+                    continue
+                if not guarded:
+                    keys.add(result.key, line)
+                if table == "areas":
+                    areas.append(result)
+                    ctx.extra_areas[result.fields["slug"]] = result.fields
+                    continue
+                chunk.append(result)
+                if len(chunk) >= CHUNK_ROWS:
+                    check_duplicates()  # before writing: a repeat must never reach the table
+                    flush()
+            check_duplicates()
+            flush()
+    finally:
+        if writer is not None:
+            writer.close()
     if table == "areas":
         return write_areas(areas, ctx.catalogue) if not ctx.problems else {}
     if writer is None:
@@ -158,7 +180,7 @@ def _rows(directory: Path, file: str, ctx: RowContext) -> Iterator[tuple[int, di
                 ctx.line = line
                 ctx.problem(None, f"has {len(cells)} cells; the header has {len(header)}")
                 continue
-            yield line, dict(zip(header, cells, strict=True))
+            yield line, dict(zip(header, cells, strict=False))  # lengths checked above
 
 
 def _log_load(batch: LoadBatch, loaded_by: str) -> None:

@@ -47,6 +47,8 @@ class RowContext:
     _indicator_ids: set[str] = field(default_factory=set)
 
     def known_indicator(self, code: str) -> bool:
+        if code in self._indicator_ids:
+            return True
         if not self._indicator_ids:
             self._indicator_ids.update(i.id for i in self.catalogue.indicators)
         return code in self._indicator_ids
@@ -100,26 +102,26 @@ def _figure(row: dict[str, str], ctx: RowContext) -> dict[str, Any]:
     indicator = row["indicator"]
     if not ctx.known_indicator(indicator):
         ctx.problem("indicator", f"unknown indicator {indicator!r}")
+    text, absence, period = row["value"].strip(), row["absence"].strip(), row["period"].strip()
     value: Decimal | None = None
-    if row["value"].strip():
+    if text:
         try:
-            value = parse_decimal(row["value"])
+            value = parse_decimal(text)
         except ValueError as exc:
             ctx.problem("value", str(exc))
-    absence = row["absence"].strip()
+        if absence:
+            ctx.problem(None, "give a value or an absence, not both")
+    elif not absence:
+        ctx.problem(None, "give a value or an absence (a missing figure is never zero)")
     if absence and absence not in ABSENCES:
         ctx.problem("absence", f"{absence!r} is not one of {', '.join(ABSENCES)}")
-    if row["value"].strip() and absence:
-        ctx.problem(None, "give a value or an absence, not both")
-    if not row["value"].strip() and not absence:
-        ctx.problem(None, "give a value or an absence (a missing figure is never zero)")
-    if not row["period"].strip():
+    if not period:
         ctx.problem("period", "is empty")
+    n_persons = row["n_persons"]
     return {
-        "indicator": indicator, "period": row["period"].strip(),
-        "breakdown": row["breakdown"].strip(), "value": value, "absence": absence,
-        "unit": row["unit"], "source": row["source"],
-        "n_persons": ctx.integer("n_persons", row["n_persons"], required=False),
+        "indicator": indicator, "period": period, "breakdown": row["breakdown"].strip(),
+        "value": value, "absence": absence, "unit": row["unit"], "source": row["source"],
+        "n_persons": ctx.integer("n_persons", n_persons, required=False) if n_persons else None,
         "note": row["note"],
     }
 

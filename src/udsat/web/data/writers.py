@@ -3,18 +3,25 @@
 Each table has a writer keyed like the table's natural key. A row is new, revised (a field
 differs: the row now belongs to the new batch, and for observations the old figure is kept
 as an ObservationRevision), or unchanged. Called only inside ``loading``'s transaction.
+
+A guarded writer also catches a key that the bundle repeats, without an index of every key:
+for a table whose key is a unique constraint without nullable columns, the database refuses
+a repeated new key; a stored row that this batch already wrote or revised is a repeat; and
+only the keys of stored rows (revised or unchanged) go into a key index. It raises
+``RepeatedKey`` instead of naming lines: ``loading`` then redoes the load with the full
+duplicate check, which does. A clean first load of a million rows thus pays for no index.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-from django.db import connection, models
+from django.db import IntegrityError, connection, models
 from django.utils import timezone
 
 from udsat.domain.catalogue import Catalogue
+from udsat.domain.key_index import KeyIndex
 from udsat.web.data.models import (
     Area,
     Flow,
@@ -31,81 +38,110 @@ BATCH_SIZE = 2000
 FIGURE_FIELDS = ("value", "absence", "unit", "source", "n_persons", "note")
 
 
+class RepeatedKey(Exception):
+    """A guarded writer met a key twice; the load must be redone with the full check."""
+
+
 @dataclass(frozen=True)
 class Spec:
-    """How one table maps to its model: the key of a stored row and the fields of a parsed one."""
+    """How one table maps to its model: the key of a stored row and the values of a parsed one.
+
+    ``resolve`` returns the natural key and the row's values in ``columns`` order (a tuple:
+    a million rows cannot afford a dict each on the way to the database).
+    """
 
     name: str
     model: type[models.Model]
     key_fields: tuple[str, ...]  # attnames, in the order ``resolve`` builds its key
-    resolve: Callable[[Parsed, dict, dict], tuple[tuple, dict[str, Any]]]
+    columns: tuple[str, ...]  # attnames of the values ``resolve`` returns, in order
+    resolve: Callable[[Parsed, dict, dict], tuple[tuple, tuple]]
     data_fields: tuple[str, ...]
     keeps_revisions: bool = False
+    # The key (with dataset) is a unique constraint with no nullable column, so the
+    # database itself refuses a repeated new key (NULLs never collide in a unique index).
+    unique_in_db: bool = False
 
     def key_of(self, row: models.Model) -> tuple:
         return tuple(getattr(row, name) for name in self.key_fields)
 
+    @property
+    def data_positions(self) -> tuple[int, ...]:
+        return tuple(self.columns.index(name) for name in self.data_fields)
 
-def _observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+
+def _observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
     f = row.fields
-    fields = {"area_id": areas[f["area"]], "indicator_id": indicators[f["indicator"]],
-              "period": f["period"], "breakdown": f["breakdown"],
-              **{k: f[k] for k in FIGURE_FIELDS}}
-    return (fields["area_id"], fields["indicator_id"], f["period"], f["breakdown"]), fields
+    area, indicator, period, breakdown = (
+        areas[f["area"]], indicators[f["indicator"]], f["period"], f["breakdown"])
+    return (area, indicator, period, breakdown), (
+        area, indicator, period, breakdown, f["value"], f["absence"], f["unit"], f["source"],
+        f["n_persons"], f["note"])
 
 
-def _place_observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+def _place_observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
     f = row.fields
-    fields = {"place_kind": f["place_kind"], "place_code": f["place_code"],
-              "indicator_id": indicators[f["indicator"]], "period": f["period"],
-              "breakdown": f["breakdown"], **{k: f[k] for k in FIGURE_FIELDS}}
-    key = (f["place_kind"], f["place_code"], fields["indicator_id"], f["period"], f["breakdown"])
-    return key, fields
+    key = (f["place_kind"], f["place_code"], indicators[f["indicator"]], f["period"],
+           f["breakdown"])
+    return key, (*key, *(f[k] for k in FIGURE_FIELDS))
 
 
-def _status(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+def _status(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
     f = row.fields
-    fields = {"area_id": areas[f["area"]], "year": f["year"], "status": f["status"],
-              "origin": f["origin"], "term": f["term"], "rule_version": f["rule_version"],
-              "source_url": f["source_url"], "note": f["note"]}
-    return (fields["area_id"], f["year"], f["status"], f["origin"]), fields
+    key = (areas[f["area"]], f["year"], f["status"], f["origin"])
+    return key, (*key, f["term"], f["rule_version"], f["source_url"], f["note"])
 
 
-def _flow(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, dict]:
+def _flow(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
     f = row.fields
     destination = areas.get(f["destination"] or "")
-    fields = {"year": f["year"], "origin_id": areas[f["origin"]], "destination_id": destination,
-              "destination_kind": f["destination_kind"], "move_type": f["move_type"],
-              "n_persons": f["n_persons"], "suppressed": f["suppressed"]}
-    key = (f["year"], fields["origin_id"], destination, f["destination_kind"], f["move_type"])
-    return key, fields
+    key = (f["year"], areas[f["origin"]], destination, f["destination_kind"], f["move_type"])
+    return key, (*key, f["n_persons"], f["suppressed"])
 
 
 SPECS = {
     "observations": Spec(
         "observations", Observation, ("area_id", "indicator_id", "period", "breakdown"),
-        _observation, FIGURE_FIELDS, keeps_revisions=True),
+        ("area_id", "indicator_id", "period", "breakdown", *FIGURE_FIELDS),
+        _observation, FIGURE_FIELDS, keeps_revisions=True, unique_in_db=True),
     "place_observations": Spec(
         "place_observations", PlaceObservation,
-        ("place_kind", "place_code", "indicator_id", "period", "breakdown"), _place_observation, FIGURE_FIELDS),
+        ("place_kind", "place_code", "indicator_id", "period", "breakdown"),
+        ("place_kind", "place_code", "indicator_id", "period", "breakdown", *FIGURE_FIELDS),
+        _place_observation, FIGURE_FIELDS, unique_in_db=True),
     "statuses": Spec(
-        "statuses", ListStatus, ("area_id", "year", "status", "origin"), _status, ("term", "rule_version", "source_url", "note")),
+        "statuses", ListStatus, ("area_id", "year", "status", "origin"),
+        ("area_id", "year", "status", "origin", "term", "rule_version", "source_url", "note"),
+        _status, ("term", "rule_version", "source_url", "note"), unique_in_db=True),
     "flows": Spec(
         "flows", Flow, ("year", "origin_id", "destination_id", "destination_kind", "move_type"),
+        ("year", "origin_id", "destination_id", "destination_kind", "move_type", "n_persons",
+         "suppressed"),
         _flow, ("n_persons", "suppressed")),
 }
 
 
 class TableWriter:
-    """Upserts one table's rows for one batch; ``counts`` says new, revised and unchanged."""
+    """Upserts one table's rows for one batch; ``counts`` says new, revised and unchanged.
 
-    def __init__(self, spec: Spec, batch: LoadBatch) -> None:
-        self.spec, self.batch = spec, batch
+    ``guard``: the caller has not checked the bundle's keys for repeats; the writer raises
+    RepeatedKey on one (see the module docstring). Only for a spec with ``unique_in_db``.
+    """
+
+    def __init__(self, spec: Spec, batch: LoadBatch, guard: bool = False) -> None:
+        if guard and not spec.unique_in_db:
+            raise ValueError(f"{spec.name}: only a key without nullable columns can be guarded")
+        self.spec, self.batch, self.guard = spec, batch, guard
         self.areas = dict(Area.objects.values_list("slug", "id"))
         self.indicators = dict(Indicator.objects.values_list("code", "id"))
         # A dataset's first load has nothing to compare with: skip the look-ups entirely.
         self.first = not spec.model.objects.filter(dataset=batch.dataset).exists()
         self.new = self.revised = self.unchanged = 0
+        self._stored_keys: KeyIndex | None = None
+        self._positions = spec.data_positions
+
+    def close(self) -> None:
+        if self._stored_keys is not None:
+            self._stored_keys.close()
 
     def existing(self, keys: list[tuple]) -> dict[tuple, models.Model]:
         """The stored rows with these keys, found by joining a temporary table of the keys
@@ -135,26 +171,36 @@ class TableWriter:
                 f"{name}_unchanged": self.unchanged}
 
     def write(self, rows: list[Parsed]) -> None:
-        spec, batch = self.spec, self.batch
+        spec, batch, guard = self.spec, self.batch, self.guard
         new, revised, revisions = [], [], []
         now = connection.ops.adapt_datetimefield_value(timezone.now())
+        tail = (batch.dataset, batch.id)
         resolved = [spec.resolve(row, self.areas, self.indicators) for row in rows]
         existing = self.existing([key for key, _ in resolved])
-        for key, wanted in resolved:
+        for key, values in resolved:
             current = existing.get(key)
             if current is None:
-                new.append((*wanted.values(), batch.dataset, batch.id))
+                new.append(values + tail)
                 continue
-            if all(getattr(current, f) == wanted[f] for f in spec.data_fields):
+            if guard:
+                self._check_stored(key, current)
+            if all(getattr(current, spec.columns[i]) == values[i] for i in self._positions):
                 self.unchanged += 1
                 continue
             if spec.keeps_revisions:
                 revisions.append((current.id, *(getattr(current, f) for f in FIGURE_FIELDS),
                                   current.batch_id, batch.id, now))
-            revised.append((*(wanted[f] for f in spec.data_fields), batch.id, current.id))
+            revised.append((*(values[i] for i in self._positions), batch.id, current.id))
+        if guard and self._stored_keys is not None and self._stored_keys.flush():
+            raise RepeatedKey(spec.name)
         if new:
-            names = [*resolved[0][1], "dataset", "batch_id"]
-            _execute_many(_insert_sql(spec.model, names), new)
+            try:
+                _execute_many(_insert_sql(spec.model, [*spec.columns, "dataset", "batch_id"]),
+                              new)
+            except IntegrityError as exc:
+                if guard:  # the unique constraint: a key repeated among the new rows
+                    raise RepeatedKey(spec.name) from exc
+                raise
         if revised:
             _execute_many(_update_sql(spec.model, [*spec.data_fields, "batch_id"]), revised)
         if revisions:
@@ -163,6 +209,14 @@ class TableWriter:
             _execute_many(_insert_sql(ObservationRevision, names), revisions)
         self.new += len(new)
         self.revised += len(revised)
+
+    def _check_stored(self, key: tuple, current: models.Model) -> None:
+        """A stored row this batch already wrote, or a stored key seen before, is a repeat."""
+        if current.batch_id == self.batch.id:
+            raise RepeatedKey(self.spec.name)
+        if self._stored_keys is None:
+            self._stored_keys = KeyIndex()
+        self._stored_keys.add(key, 0)
 
 
 # The ORM's bulk_create and bulk_update spend ~40 µs a row building model instances and SQL
