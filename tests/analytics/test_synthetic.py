@@ -30,9 +30,24 @@ def test_persons_are_written_in_chunks_so_memory_does_not_grow_with_n(tmp_path):
                chunk_persons=2_000)
     files = sorted((tmp_path / "m" / "person_years").glob("*.parquet"))
     # 5,000 persons in chunks of 2,000: 2,000 + 2,000 + 1,000 persons, 3 years each,
-    # one row group per year.
+    # two row groups per year (residents of areas, everyone else).
     assert [pq.ParquetFile(f).metadata.num_rows for f in files] == [6_000, 6_000, 3_000]
-    assert [pq.ParquetFile(f).metadata.num_row_groups for f in files] == [3, 3, 3]
+    assert [pq.ParquetFile(f).metadata.num_row_groups for f in files] == [6, 6, 6]
+
+
+def test_residents_of_areas_have_row_groups_of_their_own_ordered_by_area(tmp_path):
+    synthesize(tmp_path / "m", 5_000, 2018, 2019, seed=4, catalogue=default_catalogue(),
+               chunk_persons=5_000)
+    parquet = pq.ParquetFile(next((tmp_path / "m" / "person_years").glob("*.parquet")))
+    area = parquet.schema_arrow.get_field_index("area")
+    for group in range(parquet.metadata.num_row_groups):
+        rows = parquet.metadata.row_group(group)
+        nulls = rows.column(area).statistics.null_count
+        # even groups: residents of an area (no NULL area); odd: everyone else (all NULL)
+        assert nulls == (0 if group % 2 == 0 else rows.num_rows)
+        if group % 2 == 0:
+            codes = parquet.read_row_group(group, columns=["area"]).column(0).combine_chunks()
+            assert codes.indices.to_pylist() == sorted(codes.indices.to_pylist())
 
 
 def test_synthetic_microdata_meets_the_contract(synthetic_microdata):

@@ -1,17 +1,27 @@
-"""Level 1: catalogue indicators per area, municipality, region and country, and statuses."""
+"""Level 1: catalogue indicators per area, municipality, region and country, and statuses.
+
+Two queries feed it: ``criterion_counts`` (the statute's counts, for the classification and
+the criterion indicators) and ``area_year_counts`` (the catalogue's predicate indicators at
+every place level).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from pathlib import Path
 
 from udsat.analytics.cells import Collection
 from udsat.analytics.criteria import CountTables, YearCounts, classify_areas
+from udsat.analytics.db import Database
 from udsat.analytics.indicators import figure
+from udsat.domain.catalogue import Catalogue
 from udsat.domain.classification import Classification
 from udsat.domain.criteria import rule_versions
 from udsat.domain.indicators import Indicator
 from udsat.domain.statuses import official_term
+from udsat.ingest.microdata import read_area_names
+from udsat.ingest.problems import Problem, ProblemsFound
 
 # The criterion indicators are published under the current rules (the latest version):
 # one consistent series over all years; each year's statuses use the rules of that year.
@@ -35,6 +45,25 @@ def count_tables(rows: Iterable[Mapping[str, object]], area_region: Mapping[str,
         elif level == "country":
             country[year] = counts
     return CountTables(areas, regions, country, area_region)
+
+
+def area_regions(microdata: Path, catalogue: Catalogue) -> dict[str, int]:
+    """The region of every area: catalogue areas, and those the microdata's areas.csv adds."""
+    names, _ = read_area_names(microdata)
+    region_of = {m.code: m.region_code for m in catalogue.geography.municipalities}
+    found = {a.slug: region_of[a.municipality_code] for a in catalogue.geography.areas}
+    for slug, (_, municipality) in names.items():
+        if municipality not in region_of:
+            raise ProblemsFound([Problem(str(microdata / "areas.csv"), None,
+                                         "municipality_code", f"unknown municipality {municipality}")])
+        found[slug] = region_of[municipality]
+    return found
+
+
+def criterion_tables(db: Database, area_region: Mapping[str, int]) -> CountTables:
+    """The statutory criterion counts of every area, region and year and of the country
+    (sql/criterion_counts.sql), ready for each rule version's measures."""
+    return count_tables(db.dicts("criterion_counts"), area_region)
 
 
 def collect_level1(
@@ -68,11 +97,11 @@ def collect_level1(
             for ind in indicators:
                 fig = figure(ind, row)
                 collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons)
-            counts = YearCounts.from_row(row)
-            if counts.residents:
+            residents = int(row["residents"] or 0)
+            if residents:
                 collection.place(kind, str(code), "nonwestern_pct", year, "",
-                                 Decimal(counts.nonwestern) * 100 / counts.residents,
-                                 counts.residents)
+                                 Decimal(int(row["nonwestern"] or 0)) * 100 / residents,
+                                 residents)
             if kind == "country":
                 value, persons = tables.national_convicted(year)
                 if value is not None:

@@ -1,8 +1,11 @@
 """``udsat compute``: microdata in, a disclosure-controlled bundle out.
 
-Passes over the Parquet: (0) the contract from the footers (no rows read); (1) level-1
-counts by year, area and municipality in one scan, rolled up to regions and the country,
-which also counts text values outside the contract; (2) the residence tracks of everyone
+Passes over the Parquet: (0) the contract from the footers (no rows read); (1) the statutory
+criterion counts: residents of areas (only their row groups, with the recommended layout),
+and the few columns the regional income and the national conviction share need of everyone;
+(2) level-1 catalogue counts by year, area and municipality in one scan, rolled up to
+regions and the country, which also counts text values outside the contract; (3) the
+residence tracks of everyone
 who ever lived in an area (a semi-join, then one window sort over that part of the rows);
 everything else (levels 2-4, decomposition, survey) reads the in-memory tracks. Then the
 disclosure gate and the bundle (analytics/export.py).
@@ -14,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from udsat.analytics.areas import collect_level1, count_tables, status_rows
+from udsat.analytics.areas import area_regions, collect_level1, criterion_tables, status_rows
 from udsat.analytics.cells import Collection
 from udsat.analytics.db import Database
 from udsat.analytics.export import area_rows, write_bundle
@@ -105,13 +108,7 @@ def compute(
     if problems:
         raise ProblemsFound(problems)
     names, _ = read_area_names(microdata)
-    region_of = {m.code: m.region_code for m in catalogue.geography.municipalities}
-    area_region = {a.slug: region_of[a.municipality_code] for a in catalogue.geography.areas}
-    for slug, (_, municipality) in names.items():
-        if municipality not in region_of:
-            raise ProblemsFound([Problem(str(microdata / "areas.csv"), None,
-                                         "municipality_code", f"unknown municipality {municipality}")])
-        area_region[slug] = region_of[municipality]
+    area_region = area_regions(microdata, catalogue)
     evaluated = {a.slug for a in catalogue.geography.evaluated_areas}
 
     db = Database(memory_limit=memory_limit, threads=threads)
@@ -121,6 +118,8 @@ def compute(
         level1 = predicate_indicators(catalogue)
         groups = predicate_indicators(catalogue, GROUP_INDICATORS)
         allowed = {k: list(v) for k, v in allowed_text_values(catalogue, microdata).items()}
+        tables = criterion_tables(db, area_region)
+        lap("criterion_counts")
         rows = db.dicts("area_year_counts", allowed, catalogue_measures=measures_sql(level1))
         lap("level1_scan")
         if check_values and _has_invalid_text(rows):
@@ -128,7 +127,6 @@ def compute(
             raise ProblemsFound(validate_microdata(microdata, catalogue) or [Problem(
                 str(microdata), None, None, "text values outside the microdata contract")])
         collection = Collection()
-        tables = count_tables(rows, area_region)
         classified = collect_level1(collection, rows, tables, level1)
         lap("level1_measures_and_classification")
         db.execute("tracks", {"base_year": base_year})

@@ -1,7 +1,6 @@
 """The statutory criterion measures of each rule version, from the level-1 yearly counts.
 
-``sql/area_year_counts.sql`` counts numerators and denominators per place and year in one
-scan; this module turns them into each rule version's measures (its age bands, its averaging
+``sql/criterion_counts.sql`` counts numerators and denominators per area, region and year; this module turns them into each rule version's measures (its age bands, its averaging
 window, the national conviction average, the regional income of the same group, education
 "unknown" as the version says) and hands them to ``udsat.domain.classification``.
 
@@ -20,7 +19,7 @@ from decimal import Decimal
 from udsat.domain.classification import Classification, Measures, classify
 from udsat.domain.criteria import RuleVersion, rule_version_for_year, rule_versions
 
-# The age bands area_year_counts.sql counts; a rule version needing another band must
+# The age bands criterion_counts.sql counts; a rule version needing another band must
 # extend that query first.
 COUNTED_BANDS = {
     "outside_work_edu_pct": "18-64",
@@ -36,7 +35,7 @@ DANISH_EDUCATION_FROM = dt.date(2018, 12, 1)
 
 @dataclass(frozen=True)
 class YearCounts:
-    """The yearly numerators and denominators of one place (a row of area_year_counts)."""
+    """The yearly numerators and denominators of one place (a row of criterion_counts)."""
 
     residents: int
     nonwestern: int
@@ -70,7 +69,7 @@ def check_bands(versions: Iterable[RuleVersion] | None = None) -> None:
             if band is not None and criterion.age_band and criterion.age_band != band:
                 raise ValueError(
                     f"{version.file}: criterion {criterion.id} uses age band "
-                    f"{criterion.age_band}; sql/area_year_counts.sql counts {band}"
+                    f"{criterion.age_band}; sql/criterion_counts.sql counts {band}"
                 )
 
 

@@ -165,7 +165,15 @@ class Chunk:
                     self.labour = self._step_labour(year)
                     self._finish_education(year)
                 table = self._table(year)
-                writer.write_table(table)
+                # The layout docs/microdata.md recommends: residents of areas in row groups
+                # of their own, ordered by area; everyone else after them.
+                order = np.argsort(np.where(self.area < self.a.n, self.area, self.a.n),
+                                   kind="stable")
+                residents = int((self.area < self.a.n).sum())
+                table = table.take(pa.array(order))
+                for part in (table.slice(0, residents), table.slice(residents)):
+                    if part.num_rows:
+                        writer.write_table(part)
                 rows += table.num_rows
                 if year in SURVEY_YEARS:
                     survey.write(self._survey(year))

@@ -8,31 +8,14 @@
 --   are counted in invalid_text so the contract check costs no extra pass.
 --   The catalogue_measures slot (below) is filled with one numerator/denominator pair
 --   per catalogue indicator computed from predicates (analytics/indicators.py).
--- Age bands are those of every rule version in catalogue/criteria (checked in
---   analytics/criteria.py): 18-64, 18+, 30-59, 15-64.
+-- The statutory criterion counts have a query of their own (criterion_counts.sql): they
+-- are needed per area, per region and for the country only, never per municipality.
 WITH fine AS (
 SELECT
     year, area, municipality, region,
     count(*) AS residents,
     count(*) FILTER (WHERE origin IN ('nonwestern_immigrant', 'nonwestern_descendant'))
         AS nonwestern,
-    count(*) FILTER (WHERE age BETWEEN 18 AND 64) AS n_18_64,
-    count(*) FILTER (WHERE age BETWEEN 18 AND 64 AND labour_status <> 'employed'
-                       AND NOT in_education) AS outside_work_edu,
-    count(*) FILTER (WHERE age >= 18) AS n_18plus,
-    count(*) FILTER (WHERE age >= 18 AND convicted) AS convicted,
-    count(*) FILTER (WHERE age BETWEEN 30 AND 59) AS n_30_59,
-    -- L 45 (2013): "uoplyst" education counts as basic schooling.
-    count(*) FILTER (WHERE age BETWEEN 30 AND 59
-                       AND education_level IN ('none', 'basic', 'unknown')) AS basic_incl_unknown,
-    -- L 38 (2018) onwards: only education taken or approved in Denmark counts.
-    count(*) FILTER (WHERE age BETWEEN 30 AND 59 AND education_level <> 'unknown'
-                       AND education_danish) AS n_30_59_danish,
-    count(*) FILTER (WHERE age BETWEEN 30 AND 59 AND education_level IN ('none', 'basic')
-                       AND education_danish) AS basic_danish,
-    count(*) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student) AS n_income,
-    sum(gross_income) FILTER (WHERE age BETWEEN 15 AND 64 AND taxpayer AND NOT student)
-        AS income_sum,
     count(*) FILTER (WHERE (area IS NOT NULL AND NOT list_contains($area, area))
                        OR NOT list_contains($sex, sex)
                        OR NOT list_contains($origin, origin)
