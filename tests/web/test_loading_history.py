@@ -150,6 +150,21 @@ def test_a_reload_that_repeats_a_key_in_a_later_chunk_is_refused_naming_both_lin
 
 
 @pytest.mark.django_db
+def test_a_refused_bundle_lists_a_repeated_key_along_with_its_other_problems(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(loading, "CHUNK_ROWS", 2)
+    bundle = _bundle(tmp_path, "a.csv", _tidy_rows(range(2010, 2016)))
+    header, *rows = (bundle / "observations.csv").read_text(encoding="utf-8").splitlines()
+    unknown = rows[1].replace("vollsmose", "atlantis", 1)
+    _rewrite(bundle, [header, rows[0], unknown, *rows[2:], rows[4]])  # line 8 repeats line 6
+    with pytest.raises(BundleError) as refused:
+        load_bundle(bundle)
+    assert "line 3, column 'area': unknown area 'atlantis'" in str(refused.value)
+    assert "line 8: duplicate of line 6" in str(refused.value)
+    assert Observation.objects.count() == 0
+
+
+@pytest.mark.django_db
 def test_a_repeat_within_one_chunk_of_stored_keys_is_refused(tmp_path):
     load_bundle(_bundle(tmp_path, "a.csv", _tidy_rows(range(2010, 2013))))
     before = _snapshot()

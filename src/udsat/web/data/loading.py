@@ -77,7 +77,7 @@ def load_bundle(
         try:
             return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=False)
         except RepeatedKey:
-            # Rolled back; the full check names the repeated lines.
+            # Rolled back; the full check names the repeated lines (and every other problem).
             return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=True)
 
 
@@ -97,6 +97,10 @@ def _load(directory: Path, manifest: Manifest, known: list[str], loaded_by: str,
         ctx = RowContext(catalogue=catalogue)
         for table in known:
             report.counts.update(_load_table(directory, manifest, table, ctx, batch, strict))
+        if ctx.problems and not strict:
+            # The guarded pass stops writing at the first problem, so it may not have seen
+            # every repeated key: the strict pass reports them with the other problems.
+            raise RepeatedKey("problems found")
         if ctx.problems:
             shown = ctx.problems[:MAX_PROBLEMS_SHOWN]
             more = ctx.problem_count - len(shown)
@@ -160,6 +164,8 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
                     flush()
             check_duplicates()
             flush()
+            if writer is not None and not ctx.problems:
+                writer.finish()
     finally:
         if writer is not None:
             writer.close()

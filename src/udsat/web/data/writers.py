@@ -7,8 +7,8 @@ as an ObservationRevision), or unchanged. Called only inside ``loading``'s trans
 A guarded writer also catches a key that the bundle repeats, without an index of every key:
 for a table whose key is a unique constraint without nullable columns, the database refuses
 a repeated new key; a stored row that this batch already wrote or revised is a repeat; and
-only the keys of stored rows (revised or unchanged) go into a key index. It raises
-``RepeatedKey`` instead of naming lines: ``loading`` then redoes the load with the full
+only the keys of stored rows (revised or unchanged) go into a key index, checked in
+``finish``. It raises ``RepeatedKey`` instead of naming lines: ``loading`` then redoes the load with the full
 duplicate check, which does. A clean first load of a million rows thus pays for no index.
 """
 
@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, models
 from django.utils import timezone
 
 from udsat.domain.catalogue import Catalogue
-from udsat.domain.key_index import KeyIndex
+from udsat.domain.key_index import RepeatFinder
 from udsat.web.data.models import (
     Area,
     Flow,
@@ -136,8 +136,14 @@ class TableWriter:
         # A dataset's first load has nothing to compare with: skip the look-ups entirely.
         self.first = not spec.model.objects.filter(dataset=batch.dataset).exists()
         self.new = self.revised = self.unchanged = 0
-        self._stored_keys: KeyIndex | None = None
+        self._stored_keys: RepeatFinder | None = None
         self._positions = spec.data_positions
+
+    def finish(self) -> None:
+        """After the last chunk: a stored key met twice is a repeat. Its rows may have been
+        written twice meanwhile; RepeatedKey rolls the whole load back."""
+        if self._stored_keys is not None and self._stored_keys.repeats():
+            raise RepeatedKey(self.spec.name)
 
     def close(self) -> None:
         if self._stored_keys is not None:
@@ -191,8 +197,6 @@ class TableWriter:
                 revisions.append((current.id, *(getattr(current, f) for f in FIGURE_FIELDS),
                                   current.batch_id, batch.id, now))
             revised.append((*(values[i] for i in self._positions), batch.id, current.id))
-        if guard and self._stored_keys is not None and self._stored_keys.flush():
-            raise RepeatedKey(spec.name)
         if new:
             try:
                 _execute_many(_insert_sql(spec.model, [*spec.columns, "dataset", "batch_id"]),
@@ -215,7 +219,7 @@ class TableWriter:
         if current.batch_id == self.batch.id:
             raise RepeatedKey(self.spec.name)
         if self._stored_keys is None:
-            self._stored_keys = KeyIndex()
+            self._stored_keys = RepeatFinder()
         self._stored_keys.add(key, 0)
 
 
