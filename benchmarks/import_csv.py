@@ -150,7 +150,8 @@ def main() -> None:
             print(f"{rows:>9,} {r['label']:<32} {r['wall_s']:>7} {r['rows_per_s']:>9,} "
                   f"{r['x_baseline']:>7} {r['peak_rss_mb']:>8}")
             peaks[rows] = r["peak_rss_mb"]
-        shutil.rmtree(work / str(rows), ignore_errors=True)
+        if args.work is None:
+            shutil.rmtree(work / str(rows), ignore_errors=True)
     if len(peaks) > 1:
         small, large = min(peaks), max(peaks)
         print(f"peak RSS {large:,} rows / {small:,} rows: "

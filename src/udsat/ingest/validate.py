@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -253,6 +254,10 @@ def records(table: SourceTable, schema: Schema,
         return
     width = len(header)
     data = 0
+    names = tuple(positions)
+    # One C call picks every column of a full row (itemgetter of one index is no tuple).
+    pick = operator.itemgetter(*positions.values()) if len(names) > 1 else None
+    full = max(positions.values(), default=0) + 1
     rest = (item for item in peeked if item[0] > number)
     for source in (rest, table.rows):
         for row, cells in source:
@@ -263,7 +268,10 @@ def records(table: SourceTable, schema: Schema,
                                 f"{width}; check the separator and quoting")
                 continue
             data += 1
-            yield row, {name: (cells[i] if i < len(cells) else "")
-                        for name, i in positions.items()}
+            if pick is not None and len(cells) >= full:
+                yield row, dict(zip(names, pick(cells), strict=True))
+            else:
+                yield row, {name: (cells[i] if i < len(cells) else "")
+                            for name, i in positions.items()}
     if data == 0:
         checker.problem(file, None, None, "has a header but no data rows")
