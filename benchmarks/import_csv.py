@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import shutil
@@ -23,12 +24,12 @@ import tempfile
 import time
 from pathlib import Path
 
-# Keys must be unique: 60 areas x 5 indicators x 25 years x 134 breakdowns = 1,005,000.
+# Keys must be unique: 60 areas x 5 indicators x 25 years = 7,500 per breakdown, and as many
+# breakdowns as the size needs (134 for a million rows).
 INDICATORS = (("residents", "persons"), ("nonwestern_pct", "pct"),
               ("outside_work_edu_pct", "pct"), ("basic_edu_pct", "pct"),
               ("youth_not_in_education_pct", "pct"))
 YEARS = range(2000, 2025)
-BREAKDOWNS = 134
 
 
 def write_csv(path: Path, rows: int, revise_every: int = 0) -> None:
@@ -42,7 +43,7 @@ def write_csv(path: Path, rows: int, revise_every: int = 0) -> None:
         writer.writerow(["area", "indicator", "period", "value", "unit", "source", "absence",
                          "breakdown"])
         count = 0
-        for breakdown in range(BREAKDOWNS):
+        for breakdown in itertools.count():
             for area in areas:
                 for indicator, unit in INDICATORS:
                     for year in YEARS:
