@@ -8,8 +8,9 @@ A guarded writer also catches a key that the bundle repeats, without an index of
 for a table whose key is a unique constraint without nullable columns, the database refuses
 a repeated new key; a stored row that this batch already wrote or revised is a repeat; and
 only the keys of stored rows (revised or unchanged) go into a key index, checked in
-``finish``. It raises ``RepeatedKey`` instead of naming lines: ``loading`` then redoes the load with the full
-duplicate check, which does. A clean first load of a million rows thus pays for no index.
+``finish``. It raises ``RepeatedKey`` instead of naming lines: ``loading`` then redoes the
+load with the full duplicate check, which does. A clean first load of a million rows thus
+pays for no index.
 """
 
 from __future__ import annotations
