@@ -6,6 +6,7 @@ import csv
 import itertools
 from decimal import Decimal
 
+from udsat.analytics.indicators import NOT_FROM_MICRODATA
 from udsat.analytics.targets import AreaTarget, read_targets
 from udsat.cli import main as udsat
 from udsat.domain.bundle import TABLE_COLUMNS, read_manifest
@@ -31,6 +32,17 @@ def test_the_manifest_marks_the_bundle_synthetic_and_verifies(synthetic_bundle):
     for table in ("observations", "place_observations", "statuses", "flows", "areas"):
         assert {(table, "csv"), (table, "parquet")} <= formats
         assert tuple(_rows(synthetic_bundle, table)[0]) == TABLE_COLUMNS[table]
+
+
+def test_every_catalogue_indicator_is_computed_but_those_only_a_published_source_has(
+        synthetic_bundle):
+    computed = {row["indicator"] for table in ("observations", "place_observations",
+                                               "survey_estimates")
+                for row in _rows(synthetic_bundle, table)}
+    catalogue = {i.id: i for i in default_catalogue().indicators}
+    assert computed == set(catalogue) - set(NOT_FROM_MICRODATA)
+    for indicator_id, source in NOT_FROM_MICRODATA.items():
+        assert catalogue[indicator_id].source == source
 
 
 def test_synthetic_areas_are_defined_in_the_bundle_and_real_ones_use_catalogue_slugs(

@@ -25,6 +25,15 @@ PREDICATE_INDICATORS = (
     "mean_gross_income",
 )
 
+# Catalogue indicators that `udsat compute` does not produce, and why. Everything else in the
+# catalogue is computed (a test checks a synthetic bundle against this list).
+NOT_FROM_MICRODATA = {
+    # A share of households: the person-year contract (docs/microdata.md) says which type of
+    # household a person lives in but not which household, so households cannot be counted
+    # without guessing. The catalogue's source publishes it: `udsat import beboerdata`.
+    "single_parent_households_pct": "lbf-beboerdata",
+}
+
 
 @dataclass(frozen=True)
 class Figure:
