@@ -82,6 +82,10 @@ class AreaParameters:
         return np.append(rates, RESIDUAL["outside"]) / 100
 
 _COLUMNS = {c.name: c for c in PERSON_YEAR_COLUMNS}
+# zstd, except for income: near-random doubles shrink little and cost the most to unpack,
+# and the criterion counts read them for everyone (LZ4 there: files 12 % larger, the
+# criterion counts about 13 % faster; docs/microdata.md).
+COMPRESSION = {name: "lz4" if name == "gross_income" else "zstd" for name in _COLUMNS}
 _EXTRA_TYPES = {"date": pa.date32(), "from_area": pa.dictionary(pa.int32(), pa.string()),
                 "reason": pa.dictionary(pa.int32(), pa.string()), "wellbeing": pa.float64(),
                 "safety": pa.float64(), "life_mastery": pa.float64(), "weight": pa.float64()}
@@ -158,7 +162,7 @@ class Chunk:
         """Simulate every year and write it; planned moves and survey answers go to the
         given writers (objects with ``write(table)`` and a ``schema``)."""
         rows = 0
-        with pq.ParquetWriter(path, schema(tuple(_COLUMNS)), compression="zstd") as writer:
+        with pq.ParquetWriter(path, schema(tuple(_COLUMNS)), compression=COMPRESSION) as writer:
             for year in range(self.first, self.last + 1):
                 if year > self.first:
                     self._move(year - 1, rehousing)
