@@ -24,7 +24,7 @@ from pathlib import Path
 SCALES = {"full": 6_000_000, "medium": 1_000_000, "small": 100_000}
 YEARS = "2010-2024"
 # pandas holds every column of every row in memory: full scale (6 M persons x 15 years,
-# 90 M rows) peaked at 14.9 GB of this machine's 24 GB, so it runs on the same data as
+# 90 M rows) peaked at 14.3 GB of this machine's 24 GB, so it runs on the same data as
 # compute. On a smaller machine, lower this: pandas then runs on the first files only.
 PANDAS_MAX_PERSONS = 6_000_000
 CHUNK = 200_000  # persons per Parquet file (analytics.synthetic.CHUNK_PERSONS)
