@@ -5,10 +5,9 @@ criterion counts: residents of areas (only their row groups, with the recommende
 and the few columns the regional income and the national conviction share need of everyone;
 (2) level-1 catalogue counts by year, area and municipality in one scan, rolled up to
 regions and the country, which also counts text values outside the contract; (3) the
-residence tracks of everyone
-who ever lived in an area (a semi-join, then one window sort over that part of the rows);
-everything else (levels 2-4, decomposition, survey) reads the in-memory tracks. Then the
-disclosure gate and the bundle (analytics/export.py).
+residence tracks of everyone who ever lived in an area (a semi-join, then one window sort
+over that part of the rows); everything else (levels 2-4, decomposition, survey) reads the
+in-memory tracks. Then the disclosure gate and the bundle (analytics/export.py).
 """
 
 from __future__ import annotations
