@@ -47,9 +47,12 @@ def count_tables(rows: Iterable[Mapping[str, object]], area_region: Mapping[str,
     return CountTables(areas, regions, country, area_region)
 
 
-def area_regions(microdata: Path, catalogue: Catalogue) -> dict[str, int]:
-    """The region of every area: catalogue areas, and those the microdata's areas.csv adds."""
-    names, _ = read_area_names(microdata)
+def area_regions(microdata: Path, catalogue: Catalogue,
+                 names: Mapping[str, tuple[str, int]] | None = None) -> dict[str, int]:
+    """The region of every area: catalogue areas, and those the microdata's areas.csv adds
+    (``names``, when the caller has read it already)."""
+    if names is None:
+        names, _ = read_area_names(microdata)
     region_of = {m.code: m.region_code for m in catalogue.geography.municipalities}
     found = {a.slug: region_of[a.municipality_code] for a in catalogue.geography.areas}
     for slug, (_, municipality) in names.items():

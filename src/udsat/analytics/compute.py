@@ -107,7 +107,7 @@ def compute(
     if problems:
         raise ProblemsFound(problems)
     names, _ = read_area_names(microdata)
-    area_region = area_regions(microdata, catalogue)
+    area_region = area_regions(microdata, catalogue, names)
     evaluated = {a.slug for a in catalogue.geography.evaluated_areas}
 
     db = Database(memory_limit=memory_limit, threads=threads)
