@@ -13,7 +13,7 @@ import pytest
 from udsat.domain.catalogue import default_catalogue
 from udsat.domain.classification import classify, history_holds
 from udsat.domain.criteria import rule_version
-from udsat.ingest.published_lists import criteria_measures, published_history, published_statuses
+from udsat.ingest.published_lists import criteria_measures, published_statuses, read_list_record
 from udsat.ingest.reference import REFERENCE_DIR
 
 
@@ -24,7 +24,7 @@ def geography():
 
 @pytest.fixture(scope="module")
 def history(geography):
-    return published_history(REFERENCE_DIR, geography)
+    return read_list_record(REFERENCE_DIR, geography)
 
 
 def test_published_criteria_values_are_classified_as_published(geography, history, capsys):
@@ -35,7 +35,7 @@ def test_published_criteria_values_are_classified_as_published(geography, histor
             measures, problems = criteria_measures(file, line, row)
             assert problems == []
             year, slug = int(row["year"]), geography.area(row["area"]).slug
-            result = classify(year, measures, history=history.for_area(slug))
+            result = classify(year, measures, history=history.history(slug))
             if result.insufficient:
                 insufficient.append((year, row["area"]))
                 assert "Insufficient data" in result.explanation("en")
@@ -63,7 +63,8 @@ def test_the_2015_to_2020_lists_reproduce_the_hard_ghetto_lists_of_2018_to_2020(
     checked, undecided = {}, {}
     for year in (2018, 2019, 2020):
         assert (year, "segregated") in history.complete and (year, "transformation") in history.complete
-        for slug, years in history.years.items():
+        for slug in history.by_area:
+            years = history.history(slug)
             if "segregated" not in years.get(year, ()):
                 continue
             computed = history_holds(rule, year, years)  # ghetto in each of the 4 years before

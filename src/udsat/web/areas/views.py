@@ -19,7 +19,7 @@ from udsat.web.areas.overview import (
 )
 from udsat.web.areas.plans import development_plan
 from udsat.web.areas.profile import AreaProfile, area_series_chart
-from udsat.web.areas.standing import FIRST_YEAR, HISTORY_FROM, latest_list_year
+from udsat.web.areas.standing import FIRST_YEAR, latest_list_year, record_years
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
 from udsat.web.evaluation.models import HomePage
@@ -56,7 +56,7 @@ def area_list(request):
         value = row["figure"].value if row["figure"] else None
         row["bar_pct"] = int(value / top * 100) if value is not None and top else None
     others = Area.objects.filter(evaluated_2018=False).order_by("synthetic", "name")
-    other_rows = area_rows(list(others), range(HISTORY_FROM, latest_list_year() + 1))
+    other_rows = area_rows(list(others), record_years())
     return render(request, "areas/list.html", {
         "rows": shown,
         "total": len(fifteen),
@@ -73,7 +73,7 @@ def area_list(request):
 def area_detail(request, slug: str):
     area = get_object_or_404(Area, slug=slug)
     language = get_language() or "da"
-    years = range(HISTORY_FROM, latest_list_year() + 1)
+    years = record_years()
     history = area_rows([area], years)[0]
     figures = data_version()
     # The parts built from stored figures or published pages are kept until those change.
