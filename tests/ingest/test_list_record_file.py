@@ -21,7 +21,7 @@ LISTS = {"vulnerable", "segregated", "transformation", "prevention"}
 # The first list year of each list: udsat boligområde and hårdt ghettoområde from the 2018
 # rules (L 38, 2018-19), forebyggelsesområde (§ 61 b) from the 2021 rules (L 23, 2021-22).
 FIRST_YEAR = {"segregated": 2010, "vulnerable": 2018, "transformation": 2018, "prevention": 2021}
-DERIVATIONS = {"rebuilt", "transitional", "count", "span"}
+DERIVATIONS = {"rebuilt", "transitional", "count", "span", "threshold"}
 
 
 def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
