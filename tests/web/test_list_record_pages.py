@@ -67,3 +67,22 @@ def test_tingbjerg_2012_is_not_on_the_list(loaded_reference, client):
     cell, note = _history_rows(client, "tingbjerg-utterslevhuse")[2012]
     assert cell == "Ikke på listerne (udledt)"
     assert "vi kender hele listen over ghettoområder 2012 (33 områder)" in note
+
+
+@pytest.mark.django_db
+def test_agervang_left_every_61a_list_in_2022_and_is_a_forebyggelsesomraade(loaded_reference,
+                                                                           client):
+    # Agervang was renamed Grønneparken in September 2021; Holbæk Kommune (1.12.2022) says
+    # Grønneparken is no longer an udsat boligområde and parallelsamfund, and Holbæk Online
+    # (2.12.2023) that it is still on the forebyggelse list.
+    rows = _history_rows(client, "agervang")
+    assert rows[2022][0] == "forebyggelsesområde (udledt)"
+    assert rows[2023][0].startswith("forebyggelsesområde")
+    assert rows[2021][0] == "parallelsamfund (udledt)"  # udsat implied, forebyggelse excluded
+
+
+@pytest.mark.django_db
+def test_a_former_name_redirects_to_the_area(loaded_reference, client):
+    response = client.get("/omraader/groenneparken/")
+    assert response.status_code == 301 and response["Location"] == "/omraader/agervang/"
+    assert client.get("/omraader/atlantis/").status_code == 404

@@ -32,7 +32,7 @@ SIZES_FILE = "list_sizes.csv"
 RECORD_COLUMNS = ("year", "area", "municipality", "list", "on_list", "source_url", "derivation",
                   "derivation_da", "derivation_en", "note")
 SIZES_COLUMNS = ("year", "list", "count", "source_url", "note")
-DERIVATIONS = ("rebuilt", "transitional", "count")
+DERIVATIONS = ("rebuilt", "transitional", "count", "span", "threshold")
 ON_LIST = {"yes": True, "no": False}
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from udsat.domain.catalogue import default_catalogue
 from udsat.web.areas import compare as comparing
 from udsat.web.areas import downloads
 from udsat.web.areas.criteria_panel import criteria_panel_context
@@ -71,7 +72,14 @@ def area_list(request):
 
 
 def area_detail(request, slug: str):
-    area = get_object_or_404(Area, slug=slug)
+    area = Area.objects.filter(slug=slug).first()
+    if area is None:
+        # A former name kept as an alias (e.g. Grønneparken, Agervang's name since 2021)
+        # answers with a permanent redirect to the area's page; anything else is a 404.
+        known = default_catalogue().geography.area(slug)
+        if known is None or known.slug == slug:
+            raise Http404(slug)
+        return redirect("area-detail", slug=known.slug, permanent=True)
     language = get_language() or "da"
     years = record_years()
     history = area_rows([area], years)[0]
