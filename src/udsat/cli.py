@@ -59,7 +59,7 @@ def _add_classify(sub: argparse._SubParsersAction) -> None:
 def _synth(args: argparse.Namespace) -> int:
     from udsat.analytics.synthetic import synthesize_cli
 
-    print(synthesize_cli(args.out, args.persons, args.years, args.seed))
+    print(synthesize_cli(args.out, args.persons, args.years, args.seed, args.plant))
     return 0
 
 
@@ -69,6 +69,11 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--years", default="2010-2024", help="first-last year, e.g. 2010-2024")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same bytes)")
     parser.add_argument("--out", type=Path, required=True, help="microdata directory to write")
+    parser.add_argument(
+        "--plant", action="append", default=[], metavar="OUTCOME:SIZE:YEAR[:AREAS]",
+        help="plant an effect of SIZE percentage points on OUTCOME from YEAR in AREAS "
+             "(comma-separated slugs; default the 15 evaluated areas); repeatable "
+             "(docs/effects.md)")
     parser.set_defaults(handler=_synth)
 
 
@@ -86,6 +91,22 @@ def _add_compute(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--min-persons", type=int, default=5, help="disclosure minimum (default 5)")
     parser.add_argument("--memory-limit", default="4GB", help="DuckDB memory limit")
     parser.set_defaults(handler=_compute)
+
+
+def _effects(args: argparse.Namespace) -> int:
+    from udsat.analytics.effects.run import compute_effects_cli
+
+    print(compute_effects_cli(args.microdata, args.out, args.min_persons))
+    return 0
+
+
+def _add_effects(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("effects", help="estimate effects against comparison areas "
+                            "(event study, synthetic control; docs/effects.md)")
+    parser.add_argument("--microdata", type=Path, required=True, help="microdata directory")
+    parser.add_argument("--out", type=Path, required=True, help="directory for the CSV tables")
+    parser.add_argument("--min-persons", type=int, default=5, help="disclosure minimum (default 5)")
+    parser.set_defaults(handler=_effects)
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -172,6 +193,7 @@ VERBS: list[Callable[[argparse._SubParsersAction], None]] = [
     _add_import,
     _add_synth,
     _add_compute,
+    _add_effects,
     _add_docs,
 ]
 

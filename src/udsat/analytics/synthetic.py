@@ -13,12 +13,14 @@ import json
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from udsat.analytics.planting import PlantedEffect, parse_plant, plant
 from udsat.analytics.population import REHOUSING_FROM, AreaParameters, Chunk, schema
 from udsat.analytics.targets import AreaTarget, default_targets, write_targets
 from udsat.domain.catalogue import Catalogue, default_catalogue
@@ -36,8 +38,11 @@ class SynthResult:
     areas: int
     files: int
 
-def synthesize_cli(out: Path, persons: int, years: str, seed: int) -> str:
+def synthesize_cli(out: Path, persons: int, years: str, seed: int,
+                   plants: Sequence[str] = ()) -> str:
     """Check the arguments, synthesize, and say what was written."""
+    evaluated = [a.slug for a in default_catalogue().geography.evaluated_areas]
+    planted = [parse_plant(text, evaluated) for text in plants]
     match = re.fullmatch(r"(\d{4})-(\d{4})", years.strip())
     problems = []
     if not match or int(match.group(1)) > int(match.group(2)):
@@ -46,18 +51,20 @@ def synthesize_cli(out: Path, persons: int, years: str, seed: int) -> str:
         problems.append(Problem("--persons", None, None, "must be at least 1"))
     if Path(out).exists() and any(Path(out).iterdir()):
         problems.append(Problem(str(out), None, None, "exists and is not empty; choose a new directory"))
+    problems += [p for p in planted if isinstance(p, Problem)]
     if problems:
         raise ProblemsFound(problems)
     assert match is not None
     result = synthesize(Path(out), persons, int(match.group(1)), int(match.group(2)), seed,
-                        default_catalogue())
+                        default_catalogue(), plants=planted)
     return (f"synthetic microdata written to {out}: {result.persons} persons, "
             f"{result.rows} person-years, {result.areas} areas, {result.files} files")
 
 
 def synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int = CHUNK_PERSONS,
+    chunk_persons: int = CHUNK_PERSONS, plants: Sequence[PlantedEffect] = (),
+    targets: list[AreaTarget] | None = None,
 ) -> SynthResult:
     """Write a synthetic microdata directory (docs/microdata.md) to ``out``.
 
@@ -68,7 +75,8 @@ def synthesize(
     final.parent.mkdir(parents=True, exist_ok=True)
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
     try:
-        result = _synthesize(out, persons, first_year, last_year, seed, catalogue, chunk_persons)
+        result = _synthesize(out, persons, first_year, last_year, seed, catalogue, chunk_persons,
+                             plants, targets)
         if final.exists():
             final.rmdir()  # an empty directory (checked by the caller)
         out.rename(final)
@@ -80,10 +88,11 @@ def synthesize(
 
 def _synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int,
+    chunk_persons: int, plants: Sequence[PlantedEffect] = (),
+    targets: list[AreaTarget] | None = None,
 ) -> SynthResult:
     (out / PERSON_YEARS).mkdir(parents=True, exist_ok=True)
-    targets = default_targets(catalogue, persons, seed)
+    targets = targets or default_targets(catalogue, persons, seed)
     areas = AreaParameters(targets, catalogue, persons)
     write_targets(out / "targets.csv", targets)
     _write_area_names(out, targets)
@@ -101,6 +110,9 @@ def _synthesize(
     survey.close()
     meta = {"seed": seed, "persons": persons, "years": [first_year, last_year],
             "chunk_persons": chunk_persons, "areas": len(targets)}
+    if plants:  # issue 18: known effects for the estimators (analytics/planting.py)
+        plant(out / PERSON_YEARS, plants, seed)
+        meta["planted"] = [p.as_json() for p in plants]
     (out / "synthetic.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return SynthResult(persons, rows, len(targets), chunks)
 
