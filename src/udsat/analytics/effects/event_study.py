@@ -59,7 +59,7 @@ def estimate(panel: pd.DataFrame, first_treated: Mapping[str, int | None]) -> Ev
     panel = panel.dropna(subset=["y"]).copy()
     panel["cohort"] = panel["area"].map(lambda a: first_treated.get(a))
     treated = panel[panel["cohort"].notna()]
-    if treated.empty or panel["cohort"].isna().all():
+    if treated.empty or panel["cohort"].notna().all():
         raise ValueError("an event study needs treated and comparison areas")
     panel["rel"] = panel["year"] - panel["cohort"].fillna(0)
     cells = sorted({(int(g), int(e)) for g, e in zip(treated["cohort"],

@@ -1,0 +1,43 @@
+"""The disclosure gate for estimates (analytics/effects/publication.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from udsat.analytics.effects.publication import (
+    PUBLISHED,
+    SUPPRESSED,
+    basis,
+    publishable_areas,
+    verdict,
+)
+from udsat.domain.disclosure import Policy
+
+
+def outcome(cells: dict[tuple[str, int], int]) -> pd.DataFrame:
+    return pd.DataFrame([(a, y, 50.0, n) for (a, y), n in cells.items()],
+                        columns=["area", "year", "y", "n"])
+
+
+def test_an_area_with_one_cell_below_the_minimum_is_left_out():
+    data = outcome({("a", 2018): 5, ("a", 2019): 6, ("b", 2018): 20, ("b", 2019): 4})
+    assert publishable_areas(data, Policy(min_persons=5)) == {"a"}  # b has a cell of 4
+
+
+def test_the_basis_names_areas_and_persons_behind_the_estimate():
+    data = outcome({("t", 2018): 100, ("t", 2019): 90, ("c", 2018): 300, ("c", 2019): 7})
+    b = basis(data, ["t"], ["c"], 2018)
+    assert (b.treated, b.comparison) == (("t",), ("c",))
+    assert b.persons_base_year == 100 + 300
+    assert b.smallest_cell == 7
+
+
+def test_too_few_comparison_areas_or_a_small_cell_suppress():
+    data = outcome({(a, 2018): 50 for a in "tcdefg"})
+    policy = Policy(min_persons=5)
+    assert verdict(basis(data, ["t"], list("cdefg"), 2018), policy, 5) == (PUBLISHED, "")
+    status, reason = verdict(basis(data, ["t"], list("cdef"), 2018), policy, 5)
+    assert (status, reason) == (SUPPRESSED, "4 comparison areas, fewer than 5")
+    small = outcome({("t", 2018): 4, **{(a, 2018): 50 for a in "cdefg"}})
+    assert verdict(basis(small, ["t"], list("cdefg"), 2018), policy, 5)[0] == SUPPRESSED
+    assert verdict(basis(data, [], list("cdefg"), 2018), policy, 5)[0] == SUPPRESSED
