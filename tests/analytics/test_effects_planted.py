@@ -31,7 +31,7 @@ def populations(tmp_path_factory):
         synthesize(root / name, PERSONS, 2014, 2021, SEED, catalogue, plants=plants,
                    targets=targets)
     design = replace(small_design(load_design(catalogue), list(treated), 200),
-                     outcomes=("outside_work_edu_pct",))
+                     outcomes=("outside_work_edu_pct",), cohort_outcomes=("outside_work_edu_pct",))
     return root, treated, design
 
 
@@ -72,18 +72,21 @@ def test_the_estimators_recover_the_planted_effect_within_their_intervals(popula
     root, treated, design = populations
     tables = compute_effects(root / "planted", tmp_path / "effects", default_catalogue(),
                              design=design)
-    [es] = [r for r in tables.estimates if r["method"] == "event_study"]
+    [es] = [r for r in tables.estimates
+            if r["method"] == "event_study" and r["outcome"] == "outside_work_edu_pct"]
     assert es["status"] == "published"
     assert es["low"] <= SIZE <= es["high"]
     assert es["high"] < 0
     assert es["treated_areas"] == TREATED and es["comparison_areas"] >= 5
     assert set(es["areas_behind"].split(";")) >= set(treated)
-    sc = [r for r in tables.estimates if r["method"] == "synthetic_control"]
+    sc = [r for r in tables.estimates
+          if r["method"] == "synthetic_control" and r["outcome"] == "outside_work_edu_pct"]
     assert len(sc) == TREATED
     covered = sum(r["low"] <= SIZE <= r["high"] for r in sc)
     assert covered >= 3  # 95 % intervals, 4 areas: at most one miss expected here
     for area in treated:
-        weights = [r["weight"] for r in tables.donor_weights if r["area"] == area]
+        weights = [r["weight"] for r in tables.donor_weights
+                   if r["area"] == area and r["outcome"] == "outside_work_edu_pct"]
         assert sum(weights) == pytest.approx(1.0, abs=0.01)
     assert all(r["smallest_cell"] >= 5 for r in tables.estimates if r["status"] == "published")
     written = {p.name for p in (tmp_path / "effects").iterdir()}
@@ -91,11 +94,33 @@ def test_the_estimators_recover_the_planted_effect_within_their_intervals(popula
             "comparison_areas.csv", "synthetic_control.csv", "effects.json"} <= written
 
 
+def test_the_cohort_estimate_is_the_planted_size_times_the_share_still_living_there(
+        populations, tmp_path):
+    root, treated, design = populations
+    tables = compute_effects(root / "planted", tmp_path / "effects", default_catalogue(),
+                             design=design)
+    [es] = [r for r in tables.estimates
+            if r["method"] == "event_study" and r["outcome"] == "cohort/outside_work_edu_pct"]
+    # The effect was planted on residents: a cohort member who moved out no longer gets it.
+    # Expected cohort effect: SIZE x the share of the treated cohorts' 18-64-year-olds still
+    # living in their base area in the post years.
+    [(stay,)] = duckdb.sql(f"""
+        WITH base AS (SELECT person_id, area AS base_area
+                      FROM read_parquet('{root}/planted/person_years/*.parquet')
+                      WHERE year = 2018 AND age BETWEEN 18 AND 64 AND area IN {treated})
+        SELECT avg(CASE WHEN p.area = base.base_area THEN 1.0 ELSE 0.0 END)
+        FROM read_parquet('{root}/planted/person_years/*.parquet') p JOIN base USING (person_id)
+        WHERE p.year >= {START} AND p.age BETWEEN 18 AND 64""").fetchall()
+    assert 0.5 < stay < 1.0
+    assert es["low"] <= SIZE * stay <= es["high"]
+
+
 def test_without_a_planted_effect_the_interval_covers_zero(populations, tmp_path):
     root, _, design = populations
     tables = compute_effects(root / "null", tmp_path / "effects", default_catalogue(),
                              design=design)
-    [es] = [r for r in tables.estimates if r["method"] == "event_study"]
+    [es] = [r for r in tables.estimates
+            if r["method"] == "event_study" and r["outcome"] == "outside_work_edu_pct"]
     assert es["low"] <= 0 <= es["high"]
 
 

@@ -40,6 +40,7 @@ class Design:
     min_comparison_areas: int
     shrinking_denominator_share: float
     outcomes: tuple[str, ...]
+    cohort_outcomes: tuple[str, ...] = ()
 
     def first_treated_year(self, slug: str) -> int | None:
         for cohort in self.cohorts:
@@ -68,7 +69,7 @@ def load_design(catalogue: Catalogue, path: Path = DESIGN_FILE) -> Design:
     pools = tuple(Pool(p["key"], p["description"], tuple(p.get("on_any_list", ())),
                        tuple(p.get("never_on", ())), p.get("min_residents"))
                   for p in data["pool"])
-    for outcome in data["outcomes"]["ids"]:
+    for outcome in [*data["outcomes"]["ids"], *data["outcomes"].get("cohort_ids", [])]:
         if catalogue.indicator(outcome) is None:
             raise ValueError(f"{path.name}: outcome {outcome!r} is not a catalogue indicator")
     return Design(
@@ -82,4 +83,5 @@ def load_design(catalogue: Catalogue, path: Path = DESIGN_FILE) -> Design:
         min_comparison_areas=int(data["publication"]["min_comparison_areas"]),
         shrinking_denominator_share=float(data["caveats"]["shrinking_denominator_share"]),
         outcomes=tuple(data["outcomes"]["ids"]),
+        cohort_outcomes=tuple(data["outcomes"].get("cohort_ids", ())),
     )

@@ -19,6 +19,7 @@ import pandas as pd
 
 from udsat.analytics.db import Database
 from udsat.analytics.effects import event_study, synthetic_control
+from udsat.analytics.effects.cohort import cohort_cells, matched_outcome
 from udsat.analytics.effects.comparison_groups import choose, lists_ever_held
 from udsat.analytics.effects.design import Design, load_design
 from udsat.analytics.effects.panel import Panel, area_panel, spillover_movers
@@ -40,6 +41,7 @@ METHODS = {
     "synthetic_control": "Abadie, Diamond & Hainmueller (2010), JASA 105(490); Abadie (2021), "
                          "JEL 59(2): per treated area, placebo-in-space inference",
 }
+COHORT = "cohort/"  # outcome prefix: base-year residents followed wherever they live
 ESTIMATE_COLUMNS = ("outcome", "method", "area", "status", "reason", "estimate", "low", "high",
                     "p_value", "pretrend_p", "treated_areas", "comparison_areas",
                     "persons_base_year", "smallest_cell", "areas_behind")
@@ -143,7 +145,7 @@ def caveats(tables: Tables, design: Design, outcome: str, data: pd.DataFrame,
 
 
 def effect_tables(panel: Panel, spill: pd.DataFrame, lists, design: Design,
-                  policy: Policy) -> Tables:
+                  policy: Policy, cohort: pd.DataFrame | None = None) -> Tables:
     tables = Tables()
     residents = panel.frame[["area", "year", "residents"]]
     candidates = choose(design, residents, lists, spill)
@@ -156,6 +158,9 @@ def effect_tables(panel: Panel, spill: pd.DataFrame, lists, design: Design,
         data = panel.outcome(outcome)
         estimate_outcome(tables, design, outcome, data, comparison, policy)
         caveats(tables, design, outcome, data, comparison)
+    for outcome in design.cohort_outcomes if cohort is not None else ():
+        data = matched_outcome(cohort, outcome, design.treated, design.base_year)
+        estimate_outcome(tables, design, f"{COHORT}{outcome}", data, comparison, policy)
     return tables
 
 
@@ -176,10 +181,12 @@ def compute_effects(microdata: Path, out: Path, catalogue: Catalogue,
         db.attach_parquet("person_years", person_year_files(Path(microdata)))
         panel = area_panel(db, catalogue, design.outcomes)
         spill = spillover_movers(db, sorted(design.treated))
+        cohort = (cohort_cells(db, catalogue, design.cohort_outcomes, design.base_year)
+                  if design.cohort_outcomes else None)
     finally:
         db.close()
     tables = effect_tables(panel, spill, lists_ever_held(REFERENCE_DIR, catalogue.geography),
-                           design, policy)
+                           design, policy, cohort)
     final = Path(out)
     final.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
