@@ -41,3 +41,19 @@ def test_too_few_comparison_areas_or_a_small_cell_suppress():
     small = outcome({("t", 2018): 4, **{(a, 2018): 50 for a in "cdefg"}})
     assert verdict(basis(small, ["t"], list("cdefg"), 2018), policy, 5)[0] == SUPPRESSED
     assert verdict(basis(data, [], list("cdefg"), 2018), policy, 5)[0] == SUPPRESSED
+
+
+def test_published_candidate_rows_withhold_counts_below_the_minimum():
+    from udsat.analytics.effects.comparison_groups import FLAGGED, KEPT, Candidate
+    from udsat.analytics.effects.run import _candidate_row
+
+    policy = Policy(min_persons=5)
+    # 3 movers into an area of 300 residents: a 1 % share resting on 3 persons - withheld.
+    row = _candidate_row(Candidate("a", ("p",), 300, 0.01, FLAGGED, "rule"), policy)
+    assert row["spillover_share"] is None and row["base_residents"] == 300
+    # 6 movers out of 300 = 2 %: shown.
+    assert _candidate_row(Candidate("a", ("p",), 300, 0.02, FLAGGED, "r"), policy)[
+        "spillover_share"] == 0.02
+    # 4 residents: no count at all.
+    assert _candidate_row(Candidate("b", ("p",), 4, 0.0, KEPT, ""), policy)[
+        "base_residents"] is None

@@ -20,7 +20,7 @@ import pandas as pd
 from udsat.analytics.db import Database
 from udsat.analytics.effects import event_study, synthetic_control
 from udsat.analytics.effects.cohort import cohort_cells, matched_outcome
-from udsat.analytics.effects.comparison_groups import choose, lists_ever_held
+from udsat.analytics.effects.comparison_groups import Candidate, choose, lists_ever_held
 from udsat.analytics.effects.design import Design, load_design
 from udsat.analytics.effects.panel import Panel, area_panel, spillover_movers
 from udsat.analytics.effects.publication import (
@@ -125,23 +125,38 @@ def _synthetic(tables, design, outcome, data, wide, area, controls, policy) -> N
 
 
 def caveats(tables: Tables, design: Design, outcome: str, data: pd.DataFrame,
-            comparison: list[str]) -> None:
-    """Shrinking denominators and the pre-period level gap (selection on bad values)."""
+            comparison: list[str], policy: Policy) -> None:
+    """Shrinking denominators and the pre-period level gap (selection on bad values).
+    A count below the disclosure minimum is not written (nor the ratio built on it)."""
     last = int(data["year"].max())
     base = data[data["year"] == design.base_year].set_index("area")
     final = data[data["year"] == last].set_index("area")
     reference = base.loc[base.index.isin(comparison), "y"].mean()
     for area in sorted(design.treated & set(base.index)):
         n0, n1 = int(base.at[area, "n"]), int(final.at[area, "n"]) if area in final.index else 0
-        ratio = n1 / n0 if n0 else None
+        shown = n0 >= policy.min_persons and n1 >= policy.min_persons
+        ratio = n1 / n0 if shown else None
         tables.caveats.append({
             "outcome": outcome, "area": area, "base_year": design.base_year,
-            "persons_base_year": n0, "last_year": last, "persons_last_year": n1,
+            "persons_base_year": n0 if n0 >= policy.min_persons else None, "last_year": last,
+            "persons_last_year": n1 if n1 >= policy.min_persons else None,
             "denominator_ratio": _r(ratio, 3),
-            "shrinking_denominator": ratio is not None
-            and ratio < design.shrinking_denominator_share,
+            "shrinking_denominator": None if ratio is None
+            else ratio < design.shrinking_denominator_share,
             "base_year_gap_to_comparison": _r(base.at[area, "y"] - reference)
-            if not np.isnan(reference) else None})
+            if shown and not np.isnan(reference) else None})
+
+
+def _candidate_row(c: Candidate, policy: Policy) -> dict:
+    """A candidate as published: counts below the minimum (residents, or the movers behind
+    the spill-over share) are withheld; the status and its rule stay."""
+    movers = round(c.spillover_share * c.base_residents)
+    small = c.base_residents < policy.min_persons
+    return {"area": c.area, "pools": ";".join(c.pools),
+            "base_residents": None if small else c.base_residents,
+            "spillover_share": None if small or 0 < movers < policy.min_persons
+            else round(c.spillover_share, 4),
+            "status": c.status, "reason": c.reason}
 
 
 def effect_tables(panel: Panel, spill: pd.DataFrame, lists, design: Design,
@@ -149,15 +164,12 @@ def effect_tables(panel: Panel, spill: pd.DataFrame, lists, design: Design,
     tables = Tables()
     residents = panel.frame[["area", "year", "residents"]]
     candidates = choose(design, residents, lists, spill)
-    tables.comparison_areas = [
-        {"area": c.area, "pools": ";".join(c.pools), "base_residents": c.base_residents,
-         "spillover_share": round(c.spillover_share, 4), "status": c.status,
-         "reason": c.reason} for c in candidates]
+    tables.comparison_areas = [_candidate_row(c, policy) for c in candidates]
     comparison = [c.area for c in candidates if c.used]
     for outcome in design.outcomes:
         data = panel.outcome(outcome)
         estimate_outcome(tables, design, outcome, data, comparison, policy)
-        caveats(tables, design, outcome, data, comparison)
+        caveats(tables, design, outcome, data, comparison, policy)
     for outcome in design.cohort_outcomes if cohort is not None else ():
         data = matched_outcome(cohort, outcome, design.treated, design.base_year)
         estimate_outcome(tables, design, f"{COHORT}{outcome}", data, comparison, policy)
