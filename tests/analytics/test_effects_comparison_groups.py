@@ -55,18 +55,18 @@ def test_treated_areas_are_never_comparison_areas(design):
 
 
 @pytest.mark.parametrize(("movers", "status"), [
-    (9, KEPT),  # 9 / 1,000 = 0.9 % < 1 %
-    (10, FLAGGED),  # exactly 1 %: flagged
-    (49, FLAGGED),
-    (50, DROPPED),  # exactly 5 %: dropped
+    (18, KEPT),  # 18 over 2 post years / 1,000 = 0.9 % a year < 1 %
+    (20, FLAGGED),  # exactly 1 % a year: flagged
+    (58, FLAGGED),
+    (60, DROPPED),  # exactly 3 % a year: dropped
 ])
 def test_spillover_movers_after_treatment_flag_or_drop_an_area(design, movers, status):
-    # Movers split over two post years (2019, 2020); a 2018 arrival does not count.
+    # Movers split over the two post years (2019, 2020); a 2018 arrival does not count.
     moves = pd.DataFrame([(2018, "y", 500), (2019, "y", movers - movers // 2),
                           (2020, "y", movers // 2)],
                          columns=["year", "destination", "movers_from_treated"])
     [found] = choose(design, residents({"y": 1000}), {}, moves)
-    assert found.spillover_share == pytest.approx(movers / 1000)
+    assert found.spillover_share == pytest.approx(movers / 2 / 1000)
     assert found.status == status
 
 

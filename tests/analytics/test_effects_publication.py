@@ -48,10 +48,10 @@ def test_published_candidate_rows_withhold_counts_below_the_minimum():
     from udsat.analytics.effects.run import _candidate_row
 
     policy = Policy(min_persons=5)
-    # 3 movers into an area of 300 residents: a 1 % share resting on 3 persons - withheld.
+    # A share of 1 % of 300 residents: 3 persons behind it - withheld.
     row = _candidate_row(Candidate("a", ("p",), 300, 0.01, FLAGGED, "rule"), policy)
     assert row["spillover_share"] is None and row["base_residents"] == 300
-    # 6 movers out of 300 = 2 %: shown.
+    # 2 % of 300 = 6 persons: shown.
     assert _candidate_row(Candidate("a", ("p",), 300, 0.02, FLAGGED, "r"), policy)[
         "spillover_share"] == 0.02
     # 4 residents: no count at all.

@@ -27,7 +27,7 @@ class Candidate:
     area: str
     pools: tuple[str, ...]
     base_residents: int
-    spillover_share: float  # movers from treated areas after treatment / base-year residents
+    spillover_share: float  # yearly movers from treated areas after treatment / base residents
     status: str  # kept | flagged | dropped
     reason: str
 
@@ -65,23 +65,26 @@ def choose(design: Design, residents: pd.DataFrame, lists: Mapping[str, frozense
     smallest = residents.groupby("area")["residents"].min()
     post = spillover[spillover["year"] >= first].groupby("destination")["movers_from_treated"]
     received = post.sum()
+    post_years = max(1, int((residents["year"].drop_duplicates() >= first).sum()))
     out = []
     for area in sorted(set(residents["area"]) - design.treated):
         n_base = int(base.get(area, 0))
         pools = _pools(design, lists.get(area, frozenset()), n_base)
         if not pools:
             continue
-        share = float(received.get(area, 0)) / n_base if n_base else 0.0
+        share = float(received.get(area, 0)) / post_years / n_base if n_base else 0.0
         if n_base == 0 or int(smallest.get(area, 0)) < design.min_residents_every_year:
             status, reason = DROPPED, (f"fewer than {design.min_residents_every_year} "
                                        "residents in some year")
         elif share >= design.spillover_drop_share:
             # The rule, not the exact share: the share can rest on few movers.
             status, reason = DROPPED, ("movers from treated areas >= "
-                                       f"{design.spillover_drop_share:.0%} of base-year residents")
+                                       f"{design.spillover_drop_share:.0%} of base-year residents "
+                                       "a year")
         elif share >= design.spillover_flag_share:
             status, reason = FLAGGED, ("movers from treated areas >= "
-                                       f"{design.spillover_flag_share:.0%} of base-year residents")
+                                       f"{design.spillover_flag_share:.0%} of base-year residents "
+                                       "a year")
         else:
             status, reason = KEPT, ""
         out.append(Candidate(area, pools, n_base, share, status, reason))
