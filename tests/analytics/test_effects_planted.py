@@ -132,6 +132,13 @@ def test_a_bad_plant_option_is_a_clear_error(tmp_path, capsys):
     assert not (tmp_path / "x").exists()
 
 
+def test_a_plant_on_an_unknown_area_is_a_clear_error(tmp_path, capsys):
+    code = main(["synth", "--persons", "100", "--out", str(tmp_path / "x"),
+                 "--plant", "outside_work_edu_pct:-5:2019:vollsmose,nowhere"])
+    assert code == 2
+    assert "unknown area(s) nowhere" in capsys.readouterr().err
+
+
 def test_effects_refuses_a_non_empty_output_directory(populations, tmp_path, capsys):
     root, _, _ = populations
     (tmp_path / "out").mkdir()

@@ -13,7 +13,7 @@ elsewhere, and nothing else about those persons changes (no knock-on on moves or
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from udsat.analytics.population import COMPRESSION
+from udsat.analytics.targets import SYNTHETIC_PREFIX
 from udsat.ingest.microdata import LABOUR_STATUSES
 from udsat.ingest.problems import Problem
 
@@ -44,8 +45,11 @@ class PlantedEffect:
                 "areas": list(self.areas)}
 
 
-def parse_plant(text: str, evaluated: Sequence[str]) -> PlantedEffect | Problem:
-    """``OUTCOME:SIZE:FIRST_YEAR[:AREA,AREA...]``; areas default to the 15 evaluated areas."""
+def parse_plant(text: str, evaluated: Sequence[str],
+                known: Collection[str] = ()) -> PlantedEffect | Problem:
+    """``OUTCOME:SIZE:FIRST_YEAR[:AREA,AREA...]``; areas default to the 15 evaluated areas.
+
+    An area must be in ``known`` (the catalogue's slugs) or a synthetic area's slug."""
     match = _SPEC.fullmatch(text.strip())
     if not match:
         return Problem("--plant", None, None, f"{text!r} is not OUTCOME:SIZE:FIRST_YEAR[:AREAS],"
@@ -55,6 +59,11 @@ def parse_plant(text: str, evaluated: Sequence[str]) -> PlantedEffect | Problem:
                        f"plantable outcomes: {', '.join(PLANTABLE)}")
     areas = match["areas"] or EVALUATED
     chosen = tuple(evaluated) if areas == EVALUATED else tuple(areas.split(","))
+    unknown = [a for a in chosen if known and a not in known
+               and not a.startswith(SYNTHETIC_PREFIX)]
+    if unknown:
+        return Problem("--plant", None, None, f"unknown area(s) {', '.join(unknown)}; "
+                       "use slugs from catalogue/geography.toml")
     return PlantedEffect(match["outcome"], float(match["size"]), int(match["year"]), chosen)
 
 

@@ -41,8 +41,9 @@ class SynthResult:
 def synthesize_cli(out: Path, persons: int, years: str, seed: int,
                    plants: Sequence[str] = ()) -> str:
     """Check the arguments, synthesize, and say what was written."""
-    evaluated = [a.slug for a in default_catalogue().geography.evaluated_areas]
-    planted = [parse_plant(text, evaluated) for text in plants]
+    geography = default_catalogue().geography
+    evaluated = [a.slug for a in geography.evaluated_areas]
+    planted = [parse_plant(text, evaluated, {a.slug for a in geography.areas}) for text in plants]
     match = re.fullmatch(r"(\d{4})-(\d{4})", years.strip())
     problems = []
     if not match or int(match.group(1)) > int(match.group(2)):
