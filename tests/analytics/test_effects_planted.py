@@ -147,3 +147,17 @@ def test_effects_refuses_a_non_empty_output_directory(populations, tmp_path, cap
     assert code == 2
     assert "not empty" in capsys.readouterr().err
     assert (tmp_path / "out" / "keep.txt").read_text() == "x"
+
+
+def test_planted_microdata_meets_the_contract_and_keeps_its_row_groups(populations):
+    import pyarrow.parquet as pq
+
+    from udsat.ingest.microdata import validate_microdata
+
+    root, _, _ = populations
+    assert validate_microdata(root / "planted", default_catalogue()) == []
+    for path in (root / "null" / "person_years").glob("*.parquet"):
+        planted = root / "planted" / "person_years" / path.name
+        before, after = pq.ParquetFile(path).metadata, pq.ParquetFile(planted).metadata
+        assert [before.row_group(i).num_rows for i in range(before.num_row_groups)] == [
+            after.row_group(i).num_rows for i in range(after.num_row_groups)]
