@@ -8,8 +8,8 @@ areas and 14 comparison areas of 250 residents, 2015-2021, treatment from 2019),
 drawn (null) and once with SIZE percentage points planted on the outside-work-and-education
 share of the treated areas from 2019 (analytics/planting.py: the same population, then
 planted). `udsat effects` on both. Prints, for the event study (one estimate per seed) and
-the synthetic controls (one per treated area and seed): the share of 95 % intervals that
-cover the truth (SIZE, and 0 for the null), the mean estimate, the mean interval width,
+the synthetic controls (one per treated area and seed): the share of intervals that
+cover the truth (and their nominal level) (SIZE, and 0 for the null), the mean estimate, the mean interval width,
 and for the event study the share of seeds whose pre-trend test rejects at 5 %.
 """
 
@@ -60,6 +60,7 @@ def one_seed(seed: int, size: float, work: Path) -> dict[str, list[dict]]:
 def summary(rows: list[dict], truth: float) -> dict[str, float]:
     covered = [r["low"] <= truth <= r["high"] for r in rows]
     return {"estimates": len(rows), "coverage": sum(covered) / len(rows),
+            "nominal_level": statistics.mean(r["interval_level"] for r in rows),
             "mean_estimate": statistics.mean(r["estimate"] for r in rows),
             "mean_width": statistics.mean(r["high"] - r["low"] for r in rows)}
 
@@ -87,8 +88,8 @@ def main() -> None:
               "seconds": round(time.perf_counter() - started, 1), "results": {}}
     print(f"{args.seeds} seeds, planted {args.size:+g} pp from {START} on {TREATED} areas; "
           f"{COMPARISON} comparison areas of {RESIDENTS} residents, {FIRST}-{LAST}")
-    print("| estimator | truth | estimates | 95 % coverage | mean estimate | mean width |")
-    print("|---|---|---|---|---|---|")
+    print("| estimator | truth | estimates | coverage | nominal level | mean estimate | mean width |")
+    print("|---|---|---|---|---|---|---|")
     for (label, method), rows in sorted(collected.items()):
         truth = args.size if label == "planted" else 0.0
         s = summary(rows, truth)
@@ -97,6 +98,7 @@ def main() -> None:
                 r["pretrend_p"] is not None and r["pretrend_p"] < 0.05 for r in rows) / len(rows)
         result["results"][f"{label}/{method}"] = s
         print(f"| {method} | {truth:+g} ({label}) | {s['estimates']} | {s['coverage']:.0%} | "
+              f"{s['nominal_level']:.0%} | "
               f"{s['mean_estimate']:+.2f} | {s['mean_width']:.2f} |")
     for key, s in result["results"].items():
         if "pretrend_rejects_5pct" in s:

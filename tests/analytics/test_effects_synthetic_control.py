@@ -48,8 +48,22 @@ def test_the_interval_inverts_the_placebo_distribution():
     result = estimate("x", YEARS, 0.5 * d[:, 3] + 0.5 * d[:, 4], [str(j) for j in range(DONORS)],
                       d, 2019)
     assert result.effect == pytest.approx(0.0, abs=1e-6)
-    # No effect: the interval is minus the placebo effects' 2.5-97.5 % range, around 0.
+    # No effect: the interval is minus the placebo effects' range, around 0. With 7 placebos
+    # k = max(1, floor(8 * 0.025)) = 1: the extremes, a level of 1 - 2/8 = 75 %.
     assert result.low <= 0.0 <= result.high
+    assert result.level == pytest.approx(0.75)
+    assert result.high - result.low == pytest.approx(
+        max(result_placebos := _placebo_effects(d)) - min(result_placebos))
+
+
+def _placebo_effects(d):
+    """Each donor's mean post gap when fitted from the others (what estimate() ranks)."""
+    out = []
+    for j in range(d.shape[1]):
+        others = np.delete(d, j, axis=1)
+        w = weights(d[:8, j], others[:8])
+        out.append(float((d[8:, j] - others[8:] @ w).mean()))
+    return out
 
 
 def test_too_few_pre_years_is_an_error():

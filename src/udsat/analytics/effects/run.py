@@ -43,7 +43,7 @@ METHODS = {
 }
 COHORT = "cohort/"  # outcome prefix: base-year residents followed wherever they live
 ESTIMATE_COLUMNS = ("outcome", "method", "area", "status", "reason", "estimate", "low", "high",
-                    "p_value", "pretrend_p", "treated_areas", "comparison_areas",
+                    "interval_level", "p_value", "pretrend_p", "treated_areas", "comparison_areas",
                     "persons_base_year", "smallest_cell", "areas_behind")
 
 
@@ -68,7 +68,7 @@ def _estimate_row(outcome, method, area, b, status, reason, values=None) -> dict
            "smallest_cell": b.smallest_cell,
            "areas_behind": ";".join(b.treated + b.comparison)}
     if status == PUBLISHED and values:
-        row.update({k: _r(v, 3 if k.endswith("_p") or k == "p_value" else 2)
+        row.update({k: _r(v, 3 if k.endswith(("_p", "_value", "_level")) else 2)
                     for k, v in values.items()})
     return row
 
@@ -87,7 +87,7 @@ def estimate_outcome(tables: Tables, design: Design, outcome: str, data: pd.Data
         first = {a: design.first_treated_year(a) for a in treated}
         es = event_study.estimate(used[["area", "year", "y"]], first)
         values = {"estimate": es.att, "low": es.att_low, "high": es.att_high,
-                  "pretrend_p": es.pretrend_p}
+                  "interval_level": event_study.LEVEL, "pretrend_p": es.pretrend_p}
         tables.event_study += [{"outcome": outcome, "relative_year": c.relative_year,
                                 "estimate": _r(c.estimate), "low": _r(c.low),
                                 "high": _r(c.high), "treated_areas": c.treated_areas}
@@ -111,7 +111,8 @@ def _synthetic(tables, design, outcome, data, wide, area, controls, policy) -> N
     if status == PUBLISHED:
         sc = synthetic_control.estimate(area, list(wide.index), wide[area].to_numpy(),
                                         donors, wide[donors].to_numpy(), first)
-        values = {"estimate": sc.effect, "low": sc.low, "high": sc.high, "p_value": sc.p_value}
+        values = {"estimate": sc.effect, "low": sc.low, "high": sc.high,
+                  "interval_level": sc.level, "p_value": sc.p_value}
         for year, t, s, (lo, hi) in zip(sc.years, sc.treated, sc.synthetic, sc.placebo_band,
                                         strict=True):
             tables.synthetic_control.append({

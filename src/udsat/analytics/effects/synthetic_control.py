@@ -9,8 +9,10 @@ closest to the treated area's outcome path in the pre-period (fitted on the outc
 Placebo in space: every donor in turn is treated as if treated and fitted from the other
 donors. The p-value is the treated area's rank on the ratio of post- to pre-period root mean
 squared gap (Abadie et al. 2010, s. 4). The interval inverts the placebo distribution of the
-mean post-period gap: [estimate - q(97.5 %), estimate - q(2.5 %)], which assumes the
-treated area's estimation error is exchangeable with the donors' (docs/effects.md).
+mean post-period gap by ranks: with n placebo effects sorted, [estimate - e(n+1-k),
+estimate - e(k)] with k = max(1, floor((n + 1) * 0.025)), whose level is 1 - 2k / (n + 1) when
+the treated area's estimation error is exchangeable with the donors' (docs/effects.md). With
+few donors 95 % is unattainable: the attained level is published with the interval.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class SyntheticControl:
     effect: float  # mean gap over the post years
     low: float
     high: float
+    level: float  # the interval's level by ranks: 1 - 2k / (placebos + 1)
     p_value: float  # placebo rank of the post/pre RMSPE ratio
     pre_rmspe: float
     placebo_band: tuple[tuple[float, float], ...]  # 2.5 % and 97.5 % of placebo gaps by year
@@ -79,13 +82,17 @@ def estimate(area: str, years: list[int], treated: np.ndarray, donor_names: list
     ratio = post_rmspe / max(pre_rmspe, 1e-9)
     p_value = (1 + sum(r >= ratio for r in ratios)) / (1 + len(ratios))
     tail = (1 - LEVEL) / 2
-    q_low, q_high = np.quantile(placebo_effects, [tail, 1 - tail])
+    ranked = sorted(placebo_effects)
+    n = len(ranked)
+    k = max(1, int(np.floor((n + 1) * tail)))
+    q_low, q_high = ranked[k - 1], ranked[n - k]
     band = np.quantile(np.array(placebo_gaps), [tail, 1 - tail], axis=0)
     return SyntheticControl(
         area=area, years=tuple(years), treated=tuple(map(float, treated)),
         synthetic=tuple(map(float, donors @ w)),
         weights={n: float(v) for n, v in zip(donor_names, w, strict=True) if v > 1e-6},
         effect=effect, low=effect - float(q_high), high=effect - float(q_low),
+        level=1 - 2 * k / (n + 1),
         p_value=float(p_value), pre_rmspe=pre_rmspe,
         placebo_band=tuple((float(a), float(b)) for a, b in band.T), donors=donors.shape[1],
     )
