@@ -207,10 +207,10 @@ def narrow(hidden: set, relations: Iterable[Relation], counts: Mapping[Hashable,
            needed: Mapping[Hashable, int], cache: dict | None = None) -> set:
     """The hidden counts whose feasible interval is narrower than ``needed[key]``.
 
-    Fast path: the true values are one feasible point. A few LPs that push every count at
-    once towards its true value plus (minus) the width it needs, inside a box, find feasible
-    points far enough apart for most counts; only the others get their own two LPs (exact
-    bounds, rounded inwards). Any feasible point found widens what is known for every count.
+    Fast path: the true values are one feasible point. A few LPs inside the box truth +-
+    width, pushing the open counts in seeded random directions, find feasible points far
+    enough apart for most counts; only the others get their own two LPs (exact bounds,
+    rounded inwards). Every feasible point found widens what is known for every count.
     """
     rows = _rows(hidden, relations, counts)
     found: set = set()
@@ -220,59 +220,62 @@ def narrow(hidden: set, relations: Iterable[Relation], counts: Mapping[Hashable,
         if cache is not None and signature in cache:
             found |= cache[signature]
             continue
-        solver, variables = _model(part)
-        truth = np.array([float(counts[k]) for k in variables])
-        width = np.array([float(needed.get(k, 1)) for k in variables])
-        lower = np.array([_lower(k) for k in variables])
-        low, high = truth.copy(), truth.copy()
-
-        def seen(x: np.ndarray) -> None:
-            np.minimum(low, x, out=low)
-            np.maximum(high, x, out=high)
-
-        def open_() -> np.ndarray:
-            return high - low < width - 1e-6
-
-        everything = np.arange(len(variables), dtype=np.int32)
-        for sense, box in ((highspy.ObjSense.kMaximize, 1), (highspy.ObjSense.kMinimize, -1)):
-            for _ in range(3):
-                todo = open_()
-                if not todo.any():
-                    break
-                bounds = truth + box * width
-                solver.changeColsBounds(len(variables), everything,
-                                        np.maximum(lower, np.minimum(bounds, truth)),
-                                        np.maximum(bounds, truth))
-                solver.changeColsCost(len(variables), everything, todo.astype(float))
-                solver.changeObjectiveSense(sense)
-                solver.run()
-                if solver.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-                    break
-                before = open_().sum()
-                seen(np.array(solver.getSolution().col_value))
-                if open_().sum() == before:
-                    break
-        solver.changeColsBounds(len(variables), everything, lower,
-                                np.full(len(variables), highspy.kHighsInf))
-        solver.changeColsCost(len(variables), everything, np.zeros(len(variables)))
-        exposed = set()
-        for j in np.flatnonzero(open_()):
-            key = variables[j]
-            solver.changeColCost(int(j), 1.0)
-            top = _bound(solver, highspy.ObjSense.kMaximize, key)
-            if top != math.inf:
-                seen(np.array(solver.getSolution().col_value))
-            if top == math.inf or not open_()[j]:
-                solver.changeColCost(int(j), 0.0)
-                continue
-            bottom = _bound(solver, highspy.ObjSense.kMinimize, key)
-            solver.changeColCost(int(j), 0.0)
-            if math.floor(top + 1e-6) - math.ceil(bottom - 1e-6) < width[j]:
-                exposed.add(key)
+        exposed = _narrow_component(part, counts, needed)
         if cache is not None:
             cache[signature] = exposed
         found |= exposed
     return found
+
+
+class _Span:
+    """The smallest and largest value seen for each count in feasible points."""
+
+    def __init__(self, truth: np.ndarray, width: np.ndarray) -> None:
+        self.low, self.high, self.width = truth.copy(), truth.copy(), width
+
+    def see(self, point: np.ndarray) -> None:
+        np.minimum(self.low, point, out=self.low)
+        np.maximum(self.high, point, out=self.high)
+
+    def open(self) -> np.ndarray:
+        return self.high - self.low < self.width - 1e-6
+
+
+def _narrow_component(part: list[Row], counts: Mapping, needed: Mapping) -> set:
+    solver, variables = _model(part)
+    size = len(variables)
+    truth = np.array([float(counts[k]) for k in variables])
+    width = np.array([float(needed.get(k, 1)) for k in variables])
+    lower = np.array([_lower(k) for k in variables])
+    span = _Span(truth, width)
+    everything = np.arange(size, dtype=np.int32)
+    # One count up often means its neighbour in a sum down, so the signs must differ.
+    solver.changeColsBounds(size, everything, np.maximum(lower, truth - width), truth + width)
+    solver.changeObjectiveSense(highspy.ObjSense.kMaximize)
+    rng = np.random.default_rng(size)
+    for _ in range(6):
+        todo = span.open()
+        if not todo.any():
+            break
+        solver.changeColsCost(size, everything, rng.choice([-1.0, 1.0], size) * todo)
+        solver.run()
+        if solver.getModelStatus() == highspy.HighsModelStatus.kOptimal:
+            span.see(np.array(solver.getSolution().col_value))
+    solver.changeColsBounds(size, everything, lower, np.full(size, highspy.kHighsInf))
+    solver.changeColsCost(size, everything, np.zeros(size))
+    exposed = set()
+    for j in np.flatnonzero(span.open()):
+        key = variables[j]
+        solver.changeColCost(int(j), 1.0)
+        top = _bound(solver, highspy.ObjSense.kMaximize, key)
+        if top != math.inf:
+            span.see(np.array(solver.getSolution().col_value))
+        if top != math.inf and span.open()[j]:
+            bottom = _bound(solver, highspy.ObjSense.kMinimize, key)
+            if math.floor(top + 1e-6) - math.ceil(bottom - 1e-6) < width[j]:
+                exposed.add(key)
+        solver.changeColCost(int(j), 0.0)
+    return exposed
 
 
 def integer_audit(min_interval: int):
