@@ -87,7 +87,8 @@ def collect_level1(
             area = str(row["area"])
             for ind in indicators:
                 fig = figure(ind, row)
-                collection.observation(area, ind.id, year, "", fig.value, fig.n_persons)
+                collection.observation(area, ind.id, year, "", fig.value, fig.n_persons,
+                                       top=fig.top, total=fig.total)
             measures = tables.measures(area, year, current)
             if measures is None:
                 continue
@@ -102,7 +103,8 @@ def collect_level1(
             code = {"municipality": row["municipality"], "region": row["region"]}.get(kind, "DK")
             for ind in indicators:
                 fig = figure(ind, row)
-                collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons)
+                collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons,
+                                 top=fig.top, total=fig.total)
             residents = int(row["residents"] or 0)
             if residents:
                 collection.place(kind, str(code), "nonwestern_pct", year, "",

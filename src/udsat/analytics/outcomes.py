@@ -40,11 +40,14 @@ def collect_groups(collection: Collection, rows: Iterable[Mapping[str, object]],
         area, year, group = str(row["area"]), int(row["year"]), str(row["grp"])
         for ind in indicators:
             fig = figure(ind, row)
+            extra = {"top": fig.top, "total": fig.total}
             if group in RESIDENT_GROUPS:
-                collection.observation(area, ind.id, year, group, fig.value, fig.n_persons)
+                collection.observation(area, ind.id, year, group, fig.value, fig.n_persons,
+                                       **extra)
             mover_id = MOVER_INDICATORS.get(ind.id)
             if mover_id and (group in MOVER_GROUPS or group == "stayers"):
-                collection.observation(area, mover_id, year, group, fig.value, fig.n_persons)
+                collection.observation(area, mover_id, year, group, fig.value, fig.n_persons,
+                                       **extra)
     _relate_groups(collection, shares)
 
 
