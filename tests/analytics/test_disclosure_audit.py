@@ -91,3 +91,14 @@ def test_rounded_lp_bounds_equal_the_integer_programme_on_random_flow_tables():
         lp = intervals(hidden, relations, cells)
         for key in hidden:
             assert lp[key] == integer_interval(key, hidden, relations, cells), key
+
+
+def test_min_persons_below_five_is_refused_on_the_command_line(tmp_path, capsys):
+    from udsat.cli import main as udsat
+
+    code = udsat(["compute", "--microdata", str(tmp_path / "none"), "--out",
+                  str(tmp_path / "bundle"), "--min-persons", "3"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--min-persons" in err and "below the disclosure floor of 5" in err
+    assert not (tmp_path / "bundle").exists()

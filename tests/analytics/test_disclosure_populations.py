@@ -182,9 +182,9 @@ def test_no_published_numerator_complement_or_group_breaks_the_rules(population)
     assert found == [], found[:5]
     # Dominance, cell by cell against the truth: no published mean income whose two largest
     # incomes exceed 85 % of its total (the SQL's top two, from the microdata).
-    cells = population[1].collection.cells
+    cells, published = population[1].collection.cells, _published_keys(root / "bundle")
     for key, cell in cells.items():
-        if cell.top and cell.total and key in _published_keys(root / "bundle"):
+        if cell.top and cell.total and key in published:
             assert sum(cell.top[:2]) * 100 <= RULES.dominance_k * cell.total, key
     # Derived figures: the unemployed (n - employed - outside the labour force) and the
     # movers among existing residents (existing - stayers).
