@@ -226,9 +226,10 @@ def test_the_same_input_gives_byte_identical_bundles(tmp_path):
     synthesize(tmp_path / "microdata", 1200, 2017, 2020, 9, default_catalogue(),
                area_residents=(40, 150))
     digests = []
-    for name in ("first", "second"):
-        compute_bundle(tmp_path / "microdata", tmp_path / name)
+    for run in ("first", "second"):
+        out = tmp_path / run / "bundle"  # the bundle's name is its directory's
+        compute_bundle(tmp_path / "microdata", out)
         digests.append({p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                        for p in sorted((tmp_path / name).iterdir())})
+                        for p in sorted(out.iterdir())})
     assert digests[0] == digests[1]
     assert "survey_estimates.csv" in digests[0]

@@ -22,13 +22,18 @@ from udsat.domain.indicators import Indicator
 
 # Shares over one universe: (a, b, derived id) - the derived cell is n - k(a) - k(b).
 COMPLEMENTS = (("employment_pct", "outside_labour_market_pct", "unemployed_18_64"),)
+# Cells over the same persons (everyone resident): their counts are one.
+TWINS = (("residents", "nonwestern_pct"),)
+# Place-level shares computed beside the predicate indicators (areas.collect_level1); at
+# area level the same id is a criterion measure with rules of its own, left out here.
+PLACE_SHARES = ("nonwestern_pct",)
 
 
 def declare_level1(collection: Collection, indicators: Sequence[Indicator],
                    municipality_region: Mapping[int, int],
                    area_municipality: Mapping[str, int]) -> None:
-    shares = {i.id for i in indicators if i.unit == "pct"}
-    counted = {i.id for i in indicators if i.unit in ("pct", "persons", "dkk")}
+    shares = {i.id for i in indicators if i.unit == "pct"} | set(PLACE_SHARES)
+    counted = {i.id for i in indicators if i.unit in ("pct", "persons", "dkk")} | shares
     places: dict[tuple[str, str, str], dict[str, tuple]] = {}
     for key, cell in collection.cells.items():
         if cell.table == PLACE_OBSERVATIONS and cell.fields[4] == "":
@@ -38,7 +43,8 @@ def declare_level1(collection: Collection, indicators: Sequence[Indicator],
             area, indicator, period, _ = cell.fields
             places.setdefault((indicator, period, "area"), {})[area] = key
     for (indicator, period, kind), cells in sorted(places.items()):
-        if indicator not in counted or kind == "country":
+        if indicator not in counted or kind == "country" or (
+                kind == "area" and indicator in PLACE_SHARES):
             continue
         parts = _parts(kind, cells, places.get((indicator, period, "municipality"), {}),
                        municipality_region, area_municipality)
@@ -53,6 +59,13 @@ def declare_level1(collection: Collection, indicators: Sequence[Indicator],
             else:
                 collection.relate_total(whole, children)
     for (indicator, period, kind), cells in sorted(places.items()):
+        for a, b in TWINS:
+            if indicator != a or kind == "area":
+                continue
+            for code, key in sorted(cells.items()):
+                other = places.get((b, period, kind), {}).get(code)
+                if other is not None:
+                    collection.relate([(other, 1), (key, -1)])
         for a, b, derived in COMPLEMENTS:
             if indicator != a:
                 continue

@@ -99,8 +99,7 @@ def breach(figure: Figure, rules: Rules, min_persons: int | None = None) -> str 
     if n is None or n < least:
         return "denominator"
     side = rules.shares.get(figure.indicator)
-    k = figure.numerator if side else None
-    if k is not None:
+    for k in _plausible_numerators(figure) if side else ():
         if 0 < k < least:
             return "numerator"
         if 0 < n - k < least:
@@ -116,3 +115,20 @@ def breach(figure: Figure, rules: Rules, min_persons: int | None = None) -> str 
             if largest * 100 > rules.dominance_k * figure.total:
                 return "dominance"
     return None
+
+
+def _plausible_numerators(figure: Figure) -> set[int]:
+    """Every count an attacker may read off a share: value * n / 100 rounded either way,
+    from the exact value and from the value as published (0.1 point). A two-year mean over
+    its smaller year's n is not a whole count, so both neighbours are checked."""
+    if figure.count is not None:
+        return {figure.count}
+    if figure.value is None or not figure.n:
+        return set()
+    # Quantized: k * 100 / n * n / 100 comes back as 0.99...9 at 28 digits.
+    exact = (figure.value * figure.n / 100).quantize(Decimal("1e-9"))
+    published = figure.value.quantize(Decimal("0.1")) * figure.n / 100
+    found = {int(exact.to_integral_value(rounding="ROUND_FLOOR")),
+             int(exact.to_integral_value(rounding="ROUND_CEILING")),
+             int(published.to_integral_value())}
+    return {k for k in found if 0 <= k <= figure.n}
