@@ -71,27 +71,26 @@ def _relate_groups(collection: Collection, shares: set[str]) -> None:
             if indicator in shares:
                 collection.relate([(Numerator(obs_key(area, mover, year, "stayers")), 1),
                                    (Numerator(stayers), -1)])
-        elif existing in collection.cells and stayers in collection.cells:
-            # Existing residents minus stayers: the movers, published by nobody but
-            # computable by anyone (a derived cell under the same rules).
-            _derive_movers(collection, area, indicator, year, existing, stayers,
-                           indicator in shares)
+        if indicator in shares and existing in collection.cells and stayers in collection.cells:
+            # Existing residents minus stayers: all movers together, published by nobody
+            # but computable by anyone (a derived cell under the same rules).
+            derived = _derive_movers(collection, area, indicator, year, existing, stayers)
+            if derived is not None and mover:
+                relate(derived, [obs_key(area, mover, year, g) for g in MOVER_GROUPS])
 
 
 def _derive_movers(collection: Collection, area: str, indicator: str, year: int,
-                   existing: tuple, stayers: tuple, share: bool) -> None:
+                   existing: tuple, stayers: tuple) -> tuple | None:
     before, after = collection.cells[existing], collection.cells[stayers]
     if before.value is None or after.value is None:
-        return
+        return None
     n = before.n_persons - after.n_persons
     if n <= 0:
-        return
-    k = before.figure("").numerator - after.figure("").numerator if share else None
+        return None
+    k = before.figure("").numerator - after.figure("").numerator
     key = collection.derive((area, str(year), "movers"), indicator, n, k)
-    if share:
-        collection.relate_numerators(existing, [stayers, key])
-    else:
-        collection.relate_total(existing, [stayers, key])
+    collection.relate_numerators(existing, [stayers, key])
+    return key
 
 
 def collect_decomposition(collection: Collection, rows: Iterable[Mapping[str, object]]) -> None:
