@@ -29,13 +29,12 @@ import time
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from udsat.domain.disclosure_rules import Figure, Rules, breach, load_rules
+from udsat.domain.disclosure_rules import DEFAULT_MIN_PERSONS, Figure, Policy, breach
 from udsat.domain.linear_audit import recoverable
 
 __all__ = ["DEFAULT_MIN_PERSONS", "DisclosureError", "Figure", "GateReport", "Numerator",
            "Policy", "Relation", "cell_of", "primary", "protect", "recoverable"]
 
-DEFAULT_MIN_PERSONS = 5
 
 Key = Hashable
 # An audit: (suppressed quantities, relations, counts, cells that break a rule) -> the
@@ -86,33 +85,6 @@ class Relation:
     def cells(self) -> tuple[Key, ...]:
         """The distinct cells whose quantities appear, in order."""
         return tuple(dict.fromkeys(cell_of(k) for k, _ in self.terms))
-
-
-@dataclass(frozen=True)
-class Policy:
-    """The rules plus the minimum chosen for this run (``--min-persons``)."""
-
-    min_persons: int = DEFAULT_MIN_PERSONS
-    rules: Rules = field(default_factory=load_rules)
-    override: bool = False  # an explicit, logged override of the rules' floor
-
-    def __post_init__(self) -> None:
-        if self.min_persons < 1:
-            raise ValueError("min_persons must be at least 1")
-        if self.min_persons < self.rules.floor and not self.override:
-            raise ValueError(f"min_persons {self.min_persons} is below the floor of "
-                             f"{self.rules.floor} (catalogue/disclosure.toml); refused "
-                             "without an explicit override")
-
-    def as_manifest(self) -> dict[str, object]:
-        return {
-            **self.rules.as_manifest(),
-            "min_persons": self.min_persons,
-            "override_below_floor": self.override,
-            "primary": "denominators, numerators, complements, group disclosure, dominance",
-            "secondary": "exact linear audit and integer interval audit over every declared "
-                         "identity (hierarchy, breakdowns, flows, decomposition, years, twins)",
-        }
 
 
 @dataclass

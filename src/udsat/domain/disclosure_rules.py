@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 RULES_FILE = Path(__file__).resolve().parent.parent / "catalogue" / "disclosure.toml"
+DEFAULT_MIN_PERSONS = 5
 SIDES = ("numerator", "complement", "both")
 
 
@@ -67,6 +68,33 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         max_rounds=int(audit.get("max_rounds", 200)),
         shares=shares, means=frozenset(raw.get("means", {})),
     )
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The rules plus the minimum chosen for this run (``--min-persons``)."""
+
+    min_persons: int = DEFAULT_MIN_PERSONS
+    rules: Rules = field(default_factory=load_rules)
+    override: bool = False  # an explicit, logged override of the rules' floor
+
+    def __post_init__(self) -> None:
+        if self.min_persons < 1:
+            raise ValueError("min_persons must be at least 1")
+        if self.min_persons < self.rules.floor and not self.override:
+            raise ValueError(f"min_persons {self.min_persons} is below the floor of "
+                             f"{self.rules.floor} (catalogue/disclosure.toml); refused "
+                             "without an explicit override")
+
+    def as_manifest(self) -> dict[str, object]:
+        return {
+            **self.rules.as_manifest(),
+            "min_persons": self.min_persons,
+            "override_below_floor": self.override,
+            "primary": "denominators, numerators, complements, group disclosure, dominance",
+            "secondary": "exact linear audit and integer interval audit over every declared "
+                         "identity (hierarchy, breakdowns, flows, decomposition, years, twins)",
+        }
 
 
 @dataclass(frozen=True)
