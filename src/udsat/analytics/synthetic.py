@@ -64,8 +64,8 @@ def synthesize_cli(out: Path, persons: int, years: str, seed: int,
 
 def synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int = CHUNK_PERSONS, plants: Sequence[PlantedEffect] = (),
-    targets: list[AreaTarget] | None = None,
+    chunk_persons: int = CHUNK_PERSONS, area_residents: tuple[int, int] | None = None,
+    plants: Sequence[PlantedEffect] = (), targets: list[AreaTarget] | None = None,
 ) -> SynthResult:
     """Write a synthetic microdata directory (docs/microdata.md) to ``out``.
 
@@ -77,7 +77,7 @@ def synthesize(
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
     try:
         result = _synthesize(out, persons, first_year, last_year, seed, catalogue, chunk_persons,
-                             plants, targets)
+                             area_residents, plants, targets)
         if final.exists():
             final.rmdir()  # an empty directory (checked by the caller)
         out.rename(final)
@@ -89,11 +89,11 @@ def synthesize(
 
 def _synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int, plants: Sequence[PlantedEffect] = (),
-    targets: list[AreaTarget] | None = None,
+    chunk_persons: int, area_residents: tuple[int, int] | None = None,
+    plants: Sequence[PlantedEffect] = (), targets: list[AreaTarget] | None = None,
 ) -> SynthResult:
     (out / PERSON_YEARS).mkdir(parents=True, exist_ok=True)
-    targets = targets or default_targets(catalogue, persons, seed)
+    targets = targets or default_targets(catalogue, persons, seed, area_residents)
     areas = AreaParameters(targets, catalogue, persons)
     write_targets(out / "targets.csv", targets)
     _write_area_names(out, targets)
@@ -111,6 +111,8 @@ def _synthesize(
     survey.close()
     meta = {"seed": seed, "persons": persons, "years": [first_year, last_year],
             "chunk_persons": chunk_persons, "areas": len(targets)}
+    if area_residents is not None:
+        meta["area_residents"] = list(area_residents)
     if plants:  # issue 18: known effects for the estimators (analytics/planting.py)
         plant(out / PERSON_YEARS, plants, seed)
         meta["planted"] = [p.as_json() for p in plants]
