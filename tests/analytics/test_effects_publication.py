@@ -57,3 +57,12 @@ def test_published_candidate_rows_withhold_counts_below_the_minimum():
     # 4 residents: no count at all.
     assert _candidate_row(Candidate("b", ("p",), 4, 0.0, KEPT, ""), policy)[
         "base_residents"] is None
+
+
+def test_a_share_whose_numerator_is_below_the_minimum_leaves_its_area_out():
+    # convicted_pct: 3 of 400 convicted in 2019 - a numerator of 3 persons
+    # (catalogue/disclosure.toml names the convicted share's sensitive side).
+    data = pd.DataFrame([("a", 2018, 2.0, 400, 8), ("a", 2019, 0.75, 400, 3),
+                         ("b", 2018, 2.0, 400, 8), ("b", 2019, 2.0, 400, 8)],
+                        columns=["area", "year", "y", "n", "num"])
+    assert publishable_areas(data, Policy(min_persons=5), "convicted_pct") == {"b"}

@@ -24,11 +24,12 @@ class Panel:
     outcomes: tuple[str, ...]
 
     def outcome(self, outcome: str) -> pd.DataFrame:
-        """area, year, y (percent), n (persons behind the cell)."""
+        """area, year, y (percent), n (persons behind the cell), num (its numerator)."""
         num, den = self.frame[f"{outcome}__num"], self.frame[f"{outcome}__den"]
         y = (num.astype(float) * 100 / den.where(den > 0)).astype(float)
         return pd.DataFrame({"area": self.frame["area"], "year": self.frame["year"],
-                             "y": y, "n": den.fillna(0).astype(int)})
+                             "y": y, "n": den.fillna(0).astype(int),
+                             "num": num.fillna(0).astype(int)})
 
 
 def area_panel(db: Database, catalogue: Catalogue, outcomes: Sequence[str]) -> Panel:

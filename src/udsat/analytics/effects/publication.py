@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from udsat.domain.disclosure import Policy, primary
+from udsat.domain.disclosure import Figure, Policy, primary
 
 PUBLISHED, SUPPRESSED = "published", "suppressed"
 
@@ -29,9 +29,14 @@ class Basis:
     smallest_cell: int  # the fewest persons in any area-year cell used
 
 
-def publishable_areas(outcome: pd.DataFrame, policy: Policy) -> set[str]:
-    """Areas whose every area-year cell of this outcome passes the primary rule."""
-    cells = {(row.area, row.year): int(row.n) for row in outcome.itertuples()}
+def publishable_areas(outcome: pd.DataFrame, policy: Policy, indicator: str = "") -> set[str]:
+    """Areas whose every area-year cell of this outcome passes the primary rules: the
+    persons behind it and, where the frame has the numerator (``num``), the catalogue's
+    numerator, complement and group rules for ``indicator`` (catalogue/disclosure.toml)."""
+    has_num = "num" in outcome.columns
+    cells = {(row.area, row.year): Figure(int(row.n), indicator=indicator,
+                                          count=int(row.num) if has_num else None)
+             for row in outcome.itertuples()}
     small = primary(cells, policy)
     return set(outcome["area"]) - {area for area, _ in small}
 

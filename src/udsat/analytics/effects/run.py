@@ -76,7 +76,7 @@ def _estimate_row(outcome, method, area, b, status, reason, values=None) -> dict
 def estimate_outcome(tables: Tables, design: Design, outcome: str, data: pd.DataFrame,
                      comparison: list[str], policy: Policy) -> None:
     """Event study and synthetic controls for one outcome; rows appended to ``tables``."""
-    ok = publishable_areas(data, policy)
+    ok = publishable_areas(data, policy, outcome.removeprefix(COHORT))
     treated = sorted(a for a in design.treated if a in ok)
     controls = sorted(a for a in comparison if a in ok)
     used = data[data["area"].isin(set(treated) | set(controls))]
