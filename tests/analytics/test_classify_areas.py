@@ -63,3 +63,15 @@ def test_a_list_reads_the_population_of_its_year_and_the_registers_of_the_years_
     assert measures.basic_edu_pct == 90
     # Under the 2013 rules foreign education counts at its own level: 400 of 500.
     assert tables.list_measures("a", 2019, rule_version("2013")).basic_edu_pct == 80
+
+
+def test_a_country_without_convictions_leaves_the_conviction_criterion_unknown():
+    # Nobody convicted anywhere (a toy data set): 3 x 0 % would be met by any conviction, so
+    # there is no national average to compare with; the measure is missing, not 0.
+    years = (2017, 2018, 2019)
+    area = {("a", y): _counts(1000 * 100_000.0, 0) for y in years}
+    region = {(1084, y): _counts(1000 * 250_000.0, 0) for y in years}
+    country = {y: _counts(1000 * 250_000.0, 0) for y in years}
+    tables = CountTables(area, region, country, {"a": 1084})
+    assert tables.list_measures("a", 2019, rule_version("2018")).national_convicted_pct is None
+    assert classify_areas(tables)[("a", 2019)].result("convicted").met is None

@@ -151,6 +151,10 @@ class CountTables:
         values["convicted_pct"], base["convicted_pct"] = self._window(
             self.areas, lambda y: (area, y), register_year, k, convicted)
         national, _ = self._window(self.country, lambda y: y, register_year, k, convicted)
+        if national is not None and national <= 0:
+            # No conviction in the whole population (a toy data set): there is no average to
+            # take a multiple of; the criterion is unknown, and the classification says so.
+            national = None
         numerator, denominator = _education_pair(rules.counting, rules.file)
         values["basic_edu_pct"] = _pct(getattr(now, numerator), getattr(now, denominator))
         base["basic_edu_pct"] = getattr(now, denominator)
