@@ -130,7 +130,7 @@ def test_agervang_2020_a_change_that_depends_on_unknown_history_is_shown_as_such
     assert (change.persons, change.latest_year) == (7, 2019)
     text = explain(result, "da")
     assert ("omkring 7 flere beboere på 18-64 år uden for arbejde og uddannelse i 2019 alene ville bringe "
-            "gennemsnittet over 2 år over 40 %") in text
+            "2-årsgennemsnittet over 40 %") in text
     assert "om området ville være hårdt ghettoområde, afhænger af listerne i 2016, 2017, 2018, 2019, " \
            "som ikke kendes" in text
 

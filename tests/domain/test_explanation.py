@@ -75,15 +75,15 @@ def test_danish_explanation_names_law_status_margins_and_the_change():
     assert "18-64-årige uden for arbejde og uddannelse 41,2 % (kriterium: > 40 %; 1,2 procentpoint over)" in text
     # The change is in the latest data year of the 2022 list, 2021 ([counting] register_year -1).
     assert ("omkring 24 flere beboere på 18-64 år i arbejde eller uddannelse i 2021 alene ville bringe "
-            "gennemsnittet over 2 år ned på 40 % eller derunder (en ændring i ét af årene flytter "
-            "toårsgennemsnittet det halve, så det kræver omkring dobbelt så mange)") in text
+            "2-årsgennemsnittet ned på 40 % eller derunder (en ændring i ét af årene flytter "
+            "gennemsnittet det halve, så det kræver omkring dobbelt så mange)") in text
 
 
 def test_english_explanation_says_the_same():
     text = explain(classify(2022, _vulnerable(), history=NO_LISTS), "en")
     assert "Status: vulnerable housing area (udsat boligområde) and parallel society (parallelsamfund)." in text
     assert ("about 24 more residents aged 18-64 in work or education in 2021 alone would bring the "
-            "average over 2 years to 40 % or below") in text
+            "2-year average to 40 % or below") in text
 
 
 def test_without_a_base_the_change_is_given_as_a_value_and_says_the_persons_are_unknown():

@@ -112,7 +112,7 @@ def _change(c: Classification, change: Change, language: str) -> str:
                   else p["latest_year"].format(years=years))
         why = p["why_two" if years == 2 else "why_many"].format(years=years)
         head = p["change_about"].format(persons=number(change.persons, language), who=who,
-                                        latest=latest, subject=p["subject_average"], years=years,
+                                        latest=latest, years=years,
                                         target=target, why=why)
     else:
         subject = p["subject_area" if change.measure == RESIDENTS else "subject_share"]

@@ -32,13 +32,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "residents_below": "under {t} beboere",
         "residents_to": "op på {t} beboere",
         "subject_share": "andelen",
-        "subject_average": "gennemsnittet",
         "subject_area": "området",
         "change_persons": "{persons} {who} ville bringe {subject} {target}",
-        "change_about": "omkring {persons} {who} i {latest} alene ville bringe {subject} over {years} år "
+        "change_about": "omkring {persons} {who} i {latest} alene ville bringe {years}-årsgennemsnittet "
                         "{target} ({why})",
         "latest_year": "det seneste af de {years} år",
-        "why_two": "en ændring i ét af årene flytter toårsgennemsnittet det halve, så det kræver omkring "
+        "why_two": "en ændring i ét af årene flytter gennemsnittet det halve, så det kræver omkring "
                    "dobbelt så mange",
         "why_many": "en ændring i ét af årene flytter gennemsnittet over {years} år med 1/{years} af "
                     "ændringen, så det kræver omkring {years} gange så mange",
@@ -86,13 +85,12 @@ PHRASES: dict[str, dict[str, str]] = {
         "residents_below": "below {t} residents",
         "residents_to": "to {t} residents",
         "subject_share": "the share",
-        "subject_average": "the average",
         "subject_area": "the area",
         "change_persons": "{persons} {who} would bring {subject} {target}",
-        "change_about": "about {persons} {who} in {latest} alone would bring {subject} over {years} years "
+        "change_about": "about {persons} {who} in {latest} alone would bring the {years}-year average "
                         "{target} ({why})",
         "latest_year": "the latest of the {years} years",
-        "why_two": "a change in one of the years moves the two-year average by half, so it takes about "
+        "why_two": "a change in one of the years moves the average by half, so it takes about "
                    "twice as many",
         "why_many": "a change in one of the years moves the {years}-year average by 1/{years} of the "
                     "change, so it takes about {years} times as many",
