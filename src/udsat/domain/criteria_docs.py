@@ -110,7 +110,7 @@ def _counting(version: RuleVersion) -> list[str]:
         f"- A resident aged 30-59 with unknown (uoplyst) education {TREATMENT_WORDS[c.unknown_education]}; "
         f"one with education taken abroad and not approved in Denmark {TREATMENT_WORDS[c.foreign_education]}. "
         f"Source: {c.education_source}",
-        f"- Data years behind the list of 1 {version.list_day}/{version.list_month} in year t: the population "
+        f"- Data years behind the list of year t (published {version.list_day}/{version.list_month}): the population "
         f"(residents, non-Western share, education) of 1 January {year(c.population_year)}; the yearly registers "
         f"(work, convictions, income) up to {year(c.register_year)}, the averaged measures ending with that year. "
         f"Source: {c.data_years_source}",
