@@ -16,11 +16,14 @@ from udsat.domain.listing import (
     IMPLIED,
     OFFICIAL,
     ListingError,
+    ListState,
+    ListYear,
     RecordEntry,
     classify_run,
     lists_of_year,
     resolve,
 )
+from udsat.domain.standing import CHANGED, LEFT, SAME, UNKNOWN, change_since, latest_known
 
 VUL, SEG, TRA, PRE = "vulnerable", "segregated", "transformation", "prevention"
 
@@ -176,13 +179,11 @@ def test_implied_sentences_name_the_list_they_follow_from():
 
 
 def _year(year, **states):
-    from udsat.domain.listing import ListState, ListYear
     return ListYear(year, lists_of_year(year),
                     {code: ListState(code, on, OFFICIAL) for code, on in states.items()})
 
 
 def test_the_change_since_2018_needs_only_the_lists_the_record_knows():
-    from udsat.domain.listing import CHANGED, LEFT, SAME, UNKNOWN, change_since, latest_known
     start = _year(2018, transformation=True, segregated=True, vulnerable=True)
     # Off the parallelsamfund (hence omdannelse) list, the udsatte list unknown: changed.
     off_seg = _year(2022, segregated=False, transformation=False)

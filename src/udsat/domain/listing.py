@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from udsat.domain.classification import Classification, Measures, classify
 from udsat.domain.criteria import RuleVersion, rule_version_for_year, rule_versions
-from udsat.domain.statuses import PREVENTION, headline_status, official_term, ordered_terms
+from udsat.domain.statuses import headline_status, official_term, ordered_terms
 
 OFFICIAL, DERIVED, IMPLIED, COMPLETE, COMPUTED = (
     "official", "derived", "implied", "complete", "computed")
@@ -305,33 +305,6 @@ def resolve(entries: Iterable[RecordEntry], sizes: Mapping[tuple[int, str], int]
     by_area = {a: {y: ListYear(y, c.lists, dict(c.states)) for y, c in ys.items() if c.lists}
                for a, ys in grid.items()}
     return ListRecord(years, by_area, dict(sizes), frozenset(complete))
-
-
-SAME, CHANGED, LEFT, UNKNOWN = "same", "changed", "left", "unknown"
-
-
-def latest_known(years: Iterable[ListYear]) -> ListYear | None:
-    """The newest year that says something of where the area stands: a list it is on, or a
-    § 61 a list it is off. A year that only knows the area is off the forebyggelse list (a
-    complete § 61 b list) says nothing of the lists the evaluation follows."""
-    return next((y for y in sorted(years, key=lambda y: y.year, reverse=True)
-                 if any(s.on_list or code != PREVENTION for code, s in y.states.items())), None)
-
-
-def change_since(start: ListYear | None, latest: ListYear | None) -> str:
-    """How ``latest`` compares with ``start``: on no list, the same headline status, off the
-    start's headline list (changed), or unknown where the record cannot tell."""
-    if latest is None:
-        return UNKNOWN
-    if latest.on_no_list:
-        return LEFT
-    first = start.headline_status if start is not None else None
-    if first is None:
-        return UNKNOWN
-    if latest.headline_status == first:
-        return SAME
-    # Known on the start's list with another headline (a more specific list), or known off it.
-    return CHANGED if latest.states.get(first) is not None else UNKNOWN
 
 
 def classify_run(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Sum
 from django.utils.translation import get_language
 
-from udsat.domain.listing import CHANGED, LEFT, SAME, UNKNOWN
+from udsat.domain.standing import CHANGED, LEFT, SAME, UNKNOWN
 from udsat.web.areas.breakdowns import LEVEL_LABELS
 from udsat.web.areas.standing import FIRST_YEAR, histories, latest_list_year, standing
 from udsat.web.data.models import Area, Flow, Indicator, LoadBatch, Observation

@@ -9,16 +9,13 @@ from dataclasses import dataclass
 from django.db.models import Max
 
 from udsat.domain.listing import (
-    LEFT,
     PUBLISHED_ORIGINS,
-    UNKNOWN,
     ListState,
     ListYear,
-    change_since,
     first_list_year,
-    latest_known,
     lists_of_year,
 )
+from udsat.domain.standing import LEFT, UNKNOWN, change_since, latest_known
 from udsat.web.data.models import ListStatus
 
 FIRST_YEAR = 2018  # the list that named the 15 evaluated areas
