@@ -26,6 +26,9 @@ SHARE_COLUMNS = (
     "nonwestern_pct", "outside_work_edu_pct", "convicted_pct", "national_convicted_pct",
     "basic_edu_pct",
 )
+# Reference values a criterion multiplies (almenboligloven § 61 a stk. 1 nr. 2: "mindst 3 gange
+# landsgennemsnittet"); zero or less would make every area meet the criterion.
+REFERENCE_COLUMNS = ("national_convicted_pct",)
 HISTORY_COLUMNS = ("area", "year", "status")
 FIRST_YEAR = 2010  # the first statutory list
 
@@ -109,6 +112,10 @@ def _measure(name: str, line: int, column: str, text: str, problems: list[Proble
         return None
     if value < 0:
         problems.append(Problem(name, line, column, f"{text} is negative"))
+        return None
+    if column in REFERENCE_COLUMNS and value <= 0:
+        problems.append(Problem(name, line, column, f"{text} is not a positive reference value "
+                                "(a criterion compares with a multiple of it)"))
         return None
     return value
 
