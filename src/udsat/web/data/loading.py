@@ -14,6 +14,7 @@ which names the lines. A dry run does all of it, counts, and rolls back.
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from udsat.web.data.models import LoadBatch
 from udsat.web.data.tables import PARSERS, Parsed, RowContext
 from udsat.web.data.writers import SPECS, RepeatedKey, TableWriter, write_areas
 
+LOG = logging.getLogger("udsat.data")  # production settings send it to stderr
 MAX_PROBLEMS_SHOWN = 50
 CHUNK_ROWS = 5000
 DATA_LOAD_ACTION = "udsat.data_load"
@@ -74,12 +76,20 @@ def load_bundle(
     if earlier is not None:
         return LoadReport(bundle=manifest.name, dry_run=dry_run, already_loaded=True,
                           batch_id=earlier.id)
-    with collector_paused():
-        try:
-            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=False)
-        except RepeatedKey:
-            # Rolled back; the full check names the repeated lines (and every other problem).
-            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=True)
+    try:
+        with collector_paused():
+            try:
+                report = _load(directory, manifest, known, loaded_by, catalogue, dry_run,
+                               strict=False)
+            except RepeatedKey:
+                # Rolled back; the full check names the repeated lines (and every problem).
+                report = _load(directory, manifest, known, loaded_by, catalogue, dry_run,
+                               strict=True)
+    except BundleError as exc:
+        LOG.warning("bundle refused (loaded by %s): %s", loaded_by or "-", str(exc)[:2000])
+        raise
+    LOG.info("%s (loaded by %s)", report.summary(), loaded_by or "-")
+    return report
 
 
 def _load(directory: Path, manifest: Manifest, known: list[str], loaded_by: str,
