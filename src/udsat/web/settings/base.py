@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "udsat.web.layout",
     "udsat.web.reports",
     "udsat.web.evaluation",
+    "udsat.web.access",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -136,6 +137,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 # Report documents: PDF only, checked by content and size (udsat.web.reports.uploads).
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents go through Wagtail's serve view, never a direct media URL: its hook keeps the
+# documents of unpublished reports private (udsat.web.access.documents).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "udsat.web.reports.documents.ReportDocumentForm"
 UDSAT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
