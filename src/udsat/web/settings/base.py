@@ -50,6 +50,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compressed responses; ETag/If-None-Match -> 304 (after gzip: its ETag is the content's).
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # After the locale: a refusal is worded in the page's language.
     "udsat.web.query_parameters.QueryParameterMiddleware",
+    # Inside the CSP and security middlewares: a page from the cache still gets their headers.
+    "udsat.web.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,6 +112,15 @@ def database_from_environment() -> dict:
 
 
 DATABASES = {"default": database_from_environment()}
+
+# "pages": rendered anonymous pages (udsat.web.page_cache), per gunicorn worker; a data load
+# or a page publish changes the key, so nothing stale is ever served.
+UDSAT_PAGE_CACHE = True
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000}},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
