@@ -30,7 +30,7 @@ from udsat.web.data.models import LoadBatch
 CACHE_ALIAS = "pages"
 TIMEOUT_SECONDS = 3600
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/",
-                     "/i18n/")
+                     "/i18n/", "/healthz/")
 HIT_HEADER = "X-Udsat-Cache"
 
 

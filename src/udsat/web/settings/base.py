@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # After the locale: a refusal is worded in the page's language.
     "udsat.web.query_parameters.QueryParameterMiddleware",
+    # A write that meets SQLite's lock during a long data load: 503 and a message, not 500.
+    "udsat.web.database_busy.DatabaseBusyMiddleware",
     # Inside the CSP and security middlewares: a page from the cache still gets their headers.
     "udsat.web.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its own response.
@@ -95,6 +97,7 @@ WSGI_APPLICATION = "udsat.web.wsgi.application"
 # larger than that, and a bigger cache (64 MB) keeps those inserts off the disk. WAL lets the
 # site keep reading while a bundle loads.
 SQLITE_OPTIONS = {
+    "timeout": 10,  # seconds a write waits for a running load before "database is locked"
     "init_command": "PRAGMA cache_size=-65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
 
