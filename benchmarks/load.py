@@ -58,24 +58,26 @@ def _build(var: Path, env: dict[str, str]) -> None:
         run(*django, command)
 
 
-def _get(port: int, path: str) -> tuple[float, bool]:
+def _get(port: int, path: str) -> tuple[float, str]:
+    """(seconds, outcome): outcome "200", another status code, or the exception's name."""
     start = time.perf_counter()
     try:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         connection.request("GET", path, headers={"Host": "127.0.0.1"})
         response = connection.getresponse()
         response.read()
-        ok = response.status == 200
+        outcome = str(response.status)
         connection.close()
-    except OSError:
-        ok = False
-    return time.perf_counter() - start, ok
+    except (OSError, http.client.HTTPException) as exc:
+        outcome = type(exc).__name__
+    return time.perf_counter() - start, outcome
 
 
 def phase(port: int, urls: list[str], clients: int, seconds: float, cap: int) -> dict:
     """``clients`` threads request ``urls`` in turn for ``seconds`` (or ``cap`` requests)."""
     timings: list[float] = []
     errors = 0
+    failures: dict[str, int] = {}
     lock = threading.Lock()
     stop = time.perf_counter() + seconds
 
@@ -83,15 +85,18 @@ def phase(port: int, urls: list[str], clients: int, seconds: float, cap: int) ->
         nonlocal errors
         i = offset
         while time.perf_counter() < stop:
-            elapsed, ok = _get(port, urls[i % len(urls)])
+            url = urls[i % len(urls)]
+            elapsed, outcome = _get(port, url)
             i += 1
             with lock:
                 if len(timings) + errors >= cap:
                     return
-                if ok:
+                if outcome == "200":
                     timings.append(elapsed)
                 else:
                     errors += 1
+                    key = f"{url} {outcome}"
+                    failures[key] = failures.get(key, 0) + 1
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     started = time.perf_counter()
@@ -107,7 +112,7 @@ def phase(port: int, urls: list[str], clients: int, seconds: float, cap: int) ->
 
     return {"requests": len(timings), "errors": errors, "rps": len(timings) / wall,
             "p50": pct(0.50), "p95": pct(0.95), "p99": pct(0.99),
-            "mean": 1000 * statistics.fmean(timings) if timings else 0}
+            "mean": 1000 * statistics.fmean(timings) if timings else 0, "failures": failures}
 
 
 def main() -> int:
@@ -131,7 +136,7 @@ def main() -> int:
             stdout=subprocess.DEVNULL, stderr=open(var / "gunicorn.log", "w"))  # noqa: SIM115
         try:
             deadline = time.perf_counter() + 60
-            while _get(args.port, "/healthz/")[1] is False:
+            while _get(args.port, "/healthz/")[1] != "200":
                 if time.perf_counter() > deadline or server.poll() is not None:
                     print((var / "gunicorn.log").read_text()[-3000:], file=sys.stderr)
                     return 1
@@ -148,8 +153,14 @@ def main() -> int:
                     results[name] = r
                     print(f"| {clients} | {name} | {r['rps']:.0f} | {r['p50']:.0f} | "
                           f"{r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} |", flush=True)
+                    if r["failures"]:
+                        print(f"failures: {r['failures']}", file=sys.stderr, flush=True)
                 share = results["mix"]["rps"] / max(results["trivial"]["rps"], 1e-9)
                 print(f"|   | mix / trivial | {share:.2f} |  |  |  |  |", flush=True)
+            log = (var / "gunicorn.log").read_text(errors="replace")
+            problems = [line for line in log.splitlines() if "ERROR" in line or "CRITICAL" in line
+                        or "WORKER TIMEOUT" in line]
+            print("\n".join(problems[-20:]), file=sys.stderr)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:
