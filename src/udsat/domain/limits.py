@@ -126,7 +126,8 @@ TEXT_LIMITS: dict[str, dict[str, Text]] = {
     "statuses": {
         "area": Text(200), "year": Text(4), "status": Text(20), "term": Text(60),
         "rule_version": Text(20), "origin": Text(20), "source_url": Text(MAX_URL),
-        "note": Text(MAX_NOTE),
+        "note": Text(MAX_NOTE), "on_list": Text(5), "derivation_da": Text(MAX_NOTE),
+        "derivation_en": Text(MAX_NOTE),
     },
     "flows": {
         "year": Text(4), "origin": Text(200), "destination": Text(200),
