@@ -24,8 +24,9 @@ from udsat.web.data.models import ListStatus, LoadBatch, Observation
 OBSERVATION = {"area": "vollsmose", "indicator": "residents", "period": "2020", "breakdown": "",
                "value": "9000", "absence": "", "unit": "persons", "source": "statistikbanken",
                "n_persons": "", "note": ""}
-STATUS = {"area": "vollsmose", "year": "2019", "status": "ghetto", "term": "ghettoområde",
-          "rule_version": "2018", "origin": "official", "source_url": "", "note": ""}
+STATUS = {"area": "vollsmose", "year": "2019", "status": "segregated", "term": "ghettoområde",
+          "rule_version": "2018", "origin": "official", "source_url": "", "note": "",
+          "on_list": "true", "derivation_da": "", "derivation_en": ""}
 
 
 def _bundle(directory, table: str, rows: list[dict], name: str = "b"):

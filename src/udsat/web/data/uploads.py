@@ -27,7 +27,10 @@ from django.utils.translation import gettext_lazy as _
 
 LOAD_PERMISSION = "data.add_loadbatch"  # held by the "Data managers" group and superusers
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
-COMMAND_TIMEOUT_SECONDS = 900
+# The import page waits for the command inside the request (imports do not yet run in the
+# background): gunicorn's timeout (gunicorn_config, 330 s) is longer, so the page always gets
+# the command's report - or its timeout - rather than a killed worker and a 500.
+COMMAND_TIMEOUT_SECONDS = 300
 SESSION_KEY = "udsat_pending_imports"
 KINDS = [
     ("tidy", _("Tidy CSV (område, indikator, periode, værdi, enhed, kilde, fravær)")),
