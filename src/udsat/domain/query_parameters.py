@@ -13,11 +13,10 @@ import unicodedata
 MAX_QUERY_TEXT = 200
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*\Z")
 _YEAR = re.compile(r"[0-9]{4}\Z")
-_MUNICIPALITY = re.compile(r"[0-9]{1,4}\Z")
 
 # name -> (pattern the value matches, longest value, what it is)
 PARAMETERS: dict[str, tuple[re.Pattern | None, int, str]] = {
-    "kommune": (_MUNICIPALITY, 4, "a municipality code"),
+    "kommune": (None, 100, "a municipality"),  # a name, as the area list's filter sends it
     "status": (_SLUG, 40, "a status code"),
     "indikator": (_SLUG, 80, "an indicator id"),
     "alle": (re.compile(r"[01]\Z"), 1, "0 or 1"),
