@@ -75,7 +75,8 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
 def _compute(args: argparse.Namespace) -> int:
     from udsat.analytics.compute import compute_cli
 
-    print(compute_cli(args.microdata, args.out, args.min_persons, args.memory_limit))
+    print(compute_cli(args.microdata, args.out, args.min_persons, args.memory_limit,
+                      args.override_min_persons))
     return 0
 
 
@@ -84,6 +85,9 @@ def _add_compute(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--microdata", type=Path, required=True, help="microdata directory")
     parser.add_argument("--out", type=Path, required=True, help="bundle directory to write")
     parser.add_argument("--min-persons", type=int, default=5, help="disclosure minimum (default 5)")
+    parser.add_argument("--override-min-persons", action="store_true",
+                        help="allow --min-persons below the floor of catalogue/disclosure.toml "
+                             "(logged in the manifest)")
     parser.add_argument("--memory-limit", default="4GB", help="DuckDB memory limit")
     parser.set_defaults(handler=_compute)
 

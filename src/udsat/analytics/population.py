@@ -71,7 +71,15 @@ class AreaParameters:
         income = np.array([t.income_pct_of_region for t in targets]) / 100
         self.income = np.append(income * self._income_scale(income, share), 1.0)
         self.municipalities = np.array([m.code for m in geo.municipalities], dtype=np.int64)
-        self.muni_region = np.array([m.region_code for m in geo.municipalities], dtype=np.int64)
+        # Sorted by code for the region lookup (``region_of``, a binary search): the
+        # catalogue lists municipalities by region, not by code.
+        ordered = sorted(geo.municipalities, key=lambda m: m.code)
+        self._sorted_codes = np.array([m.code for m in ordered], dtype=np.int64)
+        self._sorted_regions = np.array([m.region_code for m in ordered], dtype=np.int64)
+
+    def region_of(self, municipality: np.ndarray) -> np.ndarray:
+        """The region of each municipality code (the catalogue's geography)."""
+        return self._sorted_regions[np.searchsorted(self._sorted_codes, municipality)]
 
     def _income_scale(self, income: np.ndarray, share: float) -> float:
         mean = float((income * self.size).sum() / self.size.sum()) if self.n else 1.0
@@ -193,7 +201,7 @@ class Chunk:
         a, rng, n = self.a, self.rng, self.n
         age = year - self.birth
         area_codes = np.where(self.area < a.n, self.area, -1)
-        region = a.muni_region[np.searchsorted(a.municipalities, self.muni)]
+        region = a.region_of(self.muni)
         youth = age <= 15
         education = np.where(youth, NONE, self.education)
         noise = np.exp(rng.normal(0, 0.45, n) - 0.45**2 / 2)
