@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from udsat.domain.classification import Measures, complete_history
+from udsat.domain.limits import is_ascii_whole, parse_whole
 from udsat.domain.observations import parse_decimal
 from udsat.domain.statuses import OFFICIAL_TERMS, official_term, status_of_term, with_implied
 from udsat.ingest.problems import Problem
@@ -89,7 +90,7 @@ def _read_rows(name: str, reader: Iterator[list[str]], expected: tuple[str, ...]
 
 def _year(name: str, line: int, text: str, problems: list[Problem]) -> int | None:
     try:
-        year = int(text)
+        year = parse_whole(text)  # digits 0-9 only
     except ValueError:
         problems.append(Problem(name, line, "year", f"{text!r} is not a year"))
         return None
@@ -123,7 +124,7 @@ def _measure(name: str, line: int, column: str, text: str, problems: list[Proble
 def _residents(name: str, line: int, text: str, problems: list[Problem]) -> int | None:
     if not text:
         return None
-    if not text.isdigit():
+    if not is_ascii_whole(text):
         problems.append(Problem(name, line, "residents", f"{text!r} is not a whole number of persons"))
         return None
     return int(text)
