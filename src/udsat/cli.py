@@ -149,7 +149,7 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
     import django
     from django.core.management import call_command
     from django.core.management.base import CommandError
-    from django.db import DatabaseError
+    from django.db import DatabaseError, OperationalError, ProgrammingError
 
     django.setup()
     out = io.StringIO()
@@ -158,8 +158,16 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
                      loaded_by=args.loaded_by, stdout=out)
     except CommandError as exc:
         return None, str(exc)
-    except DatabaseError as exc:
-        return None, f"the database is not ready ({exc}); run `manage.py migrate` first"
+    except (OperationalError, ProgrammingError) as exc:
+        text = str(exc)
+        if "no such table" in text or "does not exist" in text:
+            return None, f"the database is not ready ({text}); run `manage.py migrate` first"
+        if "locked" in text:
+            return None, ("the database is busy with another load; nothing was loaded, try "
+                          "again when it has finished")
+        return None, f"the database refused the load ({text}); nothing was loaded"
+    except DatabaseError as exc:  # a row the contract's limits let through (a bug): say so
+        return None, f"the database refused a row ({exc}); nothing was loaded"
     return json.loads(out.getvalue()), ""
 
 

@@ -141,11 +141,19 @@ class Chunk:
     def _draw_education(self, area: np.ndarray, origin: np.ndarray):
         rng, n = self.rng, len(area)
         immigrant = origin == 2
-        unknown = rng.random(n) < np.where(immigrant, 0.10, 0.015)
-        basic = rng.random(n) < self.a.basic[area]
+        p_unknown = np.where(immigrant, 0.10, 0.015)
+        p_foreign = np.where(immigrant, 0.15, 0.0)
+        unknown = rng.random(n) < p_unknown
+        # The target is the share as the ministry counts it from the 2018 rules (the rule
+        # files' [counting]): unknown and foreign education count as basic. So a person is
+        # counted as basic when unknown, or drawn basic, or foreign: P = u + (1 - u)(1 - (1 - b)
+        # (1 - f)) = target gives the probability b of drawing basic below.
+        target = self.a.basic[area]
+        p_basic = np.clip(1 - (1 - target) / ((1 - p_unknown) * (1 - p_foreign)), 0.0, 1.0)
+        basic = rng.random(n) < p_basic
         higher = rng.choice([2, 3, 4], n, p=[0.3, 0.4, 0.3])
         level = np.where(unknown, UNKNOWN, np.where(basic, BASIC, higher))
-        danish = np.where(immigrant, rng.random(n) < 0.85, True)
+        danish = np.where(immigrant, rng.random(n) < 1 - p_foreign, True)
         return level, danish
 
     def _step_labour(self, year: int, initial: bool = False) -> np.ndarray:

@@ -38,7 +38,8 @@ class AreaTarget:
     outside_work_edu_pct_start: float  # first year; moves linearly to the end value
     outside_work_edu_pct_end: float
     convicted_ratio: float  # share convicted as a multiple of the national share
-    basic_edu_pct: float  # among 30-59-year-olds with education taken/approved in Denmark
+    basic_edu_pct: float  # among 30-59-year-olds, as the ministry counts it from 2018 (unknown
+    # and foreign education as basic: the rule files' [counting])
     income_pct_of_region: float
     development_plan: bool  # planned rehousing out of the area from 2019
 

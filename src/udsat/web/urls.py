@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from udsat.web.areas import views as area_views
+from udsat.web.health import health
 from udsat.web.reports import audit as reports_audit
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(
