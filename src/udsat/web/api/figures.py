@@ -42,27 +42,36 @@ PLACE_COLUMNS = (Column("place_kind"), Column("place_kind_label"), Column("place
 
 
 def filter_periods(queryset: QuerySet, period: PeriodFilter) -> QuerySet:
-    """Exact periods and ranges, and per indicator and dataset the latest or last N years."""
+    """Exact periods and ranges, and per indicator and dataset the latest or last N years
+    (``last`` counts within the periods and ranges asked for, if any)."""
     if period.empty:
         return queryset
-    wanted = Q(pk__in=[])
+    explicit = Q(pk__in=[])
     if period.periods:
-        wanted |= Q(period__in=period.periods)
+        explicit |= Q(period__in=period.periods)
     for start, end in period.ranges:
         # Periods are four-digit years or "unstated"; "u" sorts after every digit.
-        wanted |= Q(period__gte=f"{start:04d}", period__lte=f"{end:04d}")
-    count = period.last or (1 if period.latest else 0)
-    if count:
-        years: dict[tuple, list[str]] = defaultdict(list)
-        for indicator_id, dataset, year in (
-            queryset.exclude(period=PERIOD_UNSTATED)
-            .values_list("indicator_id", "dataset", "period").distinct()
-        ):
-            years[(indicator_id, dataset)].append(year)
-        for (indicator_id, dataset), found in years.items():
-            wanted |= Q(indicator_id=indicator_id, dataset=dataset,
-                        period__in=sorted(found)[-count:])
-    return queryset.filter(wanted)
+        explicit |= Q(period__gte=f"{start:04d}", period__lte=f"{end:04d}")
+    if period.last:
+        within = queryset.filter(explicit) if period.periods or period.ranges else queryset
+        return queryset.filter(_last_years(within, period.last))
+    if period.latest:
+        explicit |= _last_years(queryset, 1)
+    return queryset.filter(explicit)
+
+
+def _last_years(queryset: QuerySet, count: int) -> Q:
+    """The ``count`` most recent years of each indicator and dataset in ``queryset``."""
+    years: dict[tuple, list[str]] = defaultdict(list)
+    for indicator_id, dataset, year in (
+        queryset.exclude(period=PERIOD_UNSTATED)
+        .values_list("indicator_id", "dataset", "period").distinct()
+    ):
+        years[(indicator_id, dataset)].append(year)
+    wanted = Q(pk__in=[])
+    for (indicator_id, dataset), found in years.items():
+        wanted |= Q(indicator_id=indicator_id, dataset=dataset, period__in=sorted(found)[-count:])
+    return wanted
 
 
 def _filter_common(queryset: QuerySet, query: dict) -> QuerySet:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -18,9 +19,21 @@ from udsat.domain.observations import PERIOD_UNSTATED
 MAX_LIMIT = 10000
 DEFAULT_LIMIT = 1000
 MAX_LAST = 50
-_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-_YEAR = re.compile(r"^\d{4}$")
-_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
+_SLUG_TEXT = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"
+_SLUG = re.compile(f"^{_SLUG_TEXT}$")
+_YEAR = re.compile(r"^[0-9]{4}$")
+_RANGE = re.compile(r"^([0-9]{4})-([0-9]{4})$")
+_PERIOD_TEXT = r"(?:latest|unstated|[0-9]{4}(?:-[0-9]{4})?)"
+_PLACE_TEXT = r"(?:[0-9]{1,4}|DK|all)"
+
+
+def _list_of(item: str) -> str:
+    """The OpenAPI pattern of a comma-separated list of ``item``."""
+    return f"^{item}(?:,{item})*$"
+
+
+def _pattern(item: str, message) -> RegexValidator:
+    return RegexValidator(_list_of(item), message=message)
 LATEST = "latest"
 PLACE_KINDS = ("municipality", "region", "country", "social_housing")
 
@@ -48,10 +61,7 @@ def parse_period(text: str) -> PeriodFilter:
         elif item == PERIOD_UNSTATED or _YEAR.match(item):
             periods.append(item)
         elif (found := _RANGE.match(item)) is not None:
-            start, end = int(found[1]), int(found[2])
-            if start > end:
-                raise serializers.ValidationError(
-                    _("Intervallet %(item)s begynder efter det slutter.") % {"item": item})
+            start, end = sorted((int(found[1]), int(found[2])))  # 2019-2015 = 2015-2019
             ranges.append((start, end))
         else:
             raise serializers.ValidationError(
@@ -67,6 +77,10 @@ def _items(text: str) -> list[str]:
 class SlugListField(serializers.CharField):
     """A comma-separated list of codes (slugs); returns a tuple."""
 
+    def __init__(self, **kwargs):
+        super().__init__(validators=[_pattern(_SLUG_TEXT, _(
+            "Angiv koder med små bogstaver, tal, - og _, adskilt af komma."))], **kwargs)
+
     def run_validation(self, data=serializers.empty):
         items = _items(super().run_validation(data))
         for item in items:
@@ -80,16 +94,25 @@ class SlugListField(serializers.CharField):
 class CodeListField(serializers.CharField):
     """A comma-separated list of numeric codes (municipality or region codes)."""
 
+    def __init__(self, **kwargs):
+        super().__init__(validators=[_pattern("[0-9]{1,4}", _(
+            "Angiv koder på 1-4 cifre, adskilt af komma."))], **kwargs)
+
     def run_validation(self, data=serializers.empty):
         items = _items(super().run_validation(data))
         for item in items:
-            if not item.isdigit() or len(item) > 4:
+            if not re.fullmatch("[0-9]{1,4}", item):
                 raise serializers.ValidationError(
                     _("%(item)r er ikke en kode på 1-4 cifre.") % {"item": item})
         return tuple(int(item) for item in items)
 
 
 class PeriodField(serializers.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(validators=[_pattern(_PERIOD_TEXT, _(
+            "Angiv år (2019), intervaller (2015-2019), 'latest' eller 'unstated', adskilt af "
+            "komma."))], **kwargs)
+
     def run_validation(self, data=serializers.empty):
         return parse_period(super().run_validation(data))
 
@@ -122,20 +145,20 @@ class FigureQuery(CommonQuery):
                     "'unstated', eller flere kommasepareret."))
     last = serializers.IntegerField(
         required=False, min_value=1, max_value=MAX_LAST,
-        help_text=_("De N seneste år pr. indikator og datasæt."))
+        help_text=_("De N seneste år pr. indikator og datasæt (inden for period, hvis den er "
+                    "givet)."))
     dataset = SlugListField(required=False, max_length=500,
                             help_text=_("Datasæt: reference (offentliggjorte tal), synthetic, ..."))
     breakdown = serializers.CharField(
-        required=False, max_length=500, allow_blank=True,
+        required=False, max_length=500,
+        validators=[_pattern(_SLUG_TEXT, _("Angiv grupper (fx stayers eller total), adskilt "
+                                           "af komma."))],
         help_text=_("Gruppe, fx stayers; 'total' for alle i indikatorens univers."))
 
     def validate(self, attrs):
         period = attrs.get("period") or PeriodFilter()
-        if "last" in attrs:
-            if not period.empty:
-                raise serializers.ValidationError(
-                    {"last": [_("Brug enten last eller period, ikke begge.")]})
-            period = PeriodFilter(last=attrs["last"])
+        if "last" in attrs:  # the last N years within the periods asked for, if any
+            period = PeriodFilter(period.periods, period.ranges, period.latest, attrs["last"])
         attrs["period"] = period
         if "breakdown" in attrs:
             items = _items(attrs["breakdown"])
@@ -162,6 +185,8 @@ class PlaceObservationQuery(FigureQuery):
         help_text=_("municipality, region, country eller social_housing."))
     place_code = serializers.CharField(
         required=False, max_length=500,
+        validators=[_pattern(_PLACE_TEXT, _("Angiv kommunekoder, regionskoder, DK eller all, "
+                                            "adskilt af komma."))],
         help_text=_("Stedets kode: kommunekode, regionskode, DK eller all; kommasepareret."))
 
     def validate(self, attrs):
@@ -169,7 +194,7 @@ class PlaceObservationQuery(FigureQuery):
         if "place_code" in attrs:
             codes = _items(attrs["place_code"])
             for code in codes:
-                if not (code.isdigit() or code in ("DK", "all")):
+                if not re.fullmatch(_PLACE_TEXT, code):
                     raise serializers.ValidationError({"place_code": [
                         _("%(item)r er ikke en kommunekode, regionskode, DK eller all.")
                         % {"item": code}]})
@@ -200,13 +225,6 @@ class YearRange(serializers.Serializer):
                                          help_text=_("Første år (med)."))
     year_to = serializers.IntegerField(required=False, min_value=1900, max_value=2100,
                                        help_text=_("Sidste år (med)."))
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        if attrs.get("year_from", 0) > attrs.get("year_to", 9999):
-            raise serializers.ValidationError(
-                {"year_from": [_("year_from er efter year_to.")]})
-        return attrs
 
 
 class StatusQuery(CommonQuery, YearRange):

@@ -80,7 +80,7 @@ class DataView(APIView):
             request.LANGUAGE_CODE = lang
 
     def get(self, request, *args, **kwargs):
-        checked = self.query_class(data=request.query_params)
+        checked = self.query_class(data=request.query_params.dict())  # "" is a value, not absent
         checked.is_valid(raise_exception=True)
         query = dict(checked.validated_data)
         release = releases.resolve(query.get("release")) if self.uses_release else None
