@@ -6,7 +6,7 @@ computed from ``--persons`` synthetic persons, or ``--bundle``), then in a fresh
 ``/api/v1/releases/<id>/bulk.zip`` of the synthetic release through Django's full middleware
 stack (the test client, no network) into a file, and in another fresh process copies that file
 with ``shutil.copyfileobj``. Each process reports its peak RSS above what it held before the
-work began (``ru_maxrss``), so the ratio shows what streaming costs beyond a plain copy.
+work began (VmHWM after resetting it), so the ratio shows what streaming costs beyond a plain copy.
 
     .venv/bin/python benchmarks/api_bulk.py --persons 20000
     .venv/bin/python benchmarks/api_bulk.py --bundle var/bundles/synthetic   # full scale
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,8 +28,23 @@ from pathlib import Path
 TARGET_GROWTH_MB = 100.0
 
 
+def _status_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process from /proc (Linux), in MB. Not
+    ru_maxrss: Linux carries that over execve, so a child would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+def _reset_peak() -> float:
+    """Reset the peak RSS to the current RSS (Linux >= 4.0) and return the current RSS."""
+    Path("/proc/self/clear_refs").write_text("5")
+    return _status_mb("VmRSS")
+
+
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    return _status_mb("VmHWM")
 
 
 def _django(var_dir: Path) -> None:
@@ -78,7 +92,10 @@ def _stream(var_dir: Path, release: int, out: Path) -> None:
 
     client = Client()
     client.get("/api/v1/releases/")  # warm: URLconf, DRF, the first query
-    before = _peak_mb()
+    import pyarrow as pa
+
+    pa.array([0])  # pyarrow imports pandas on first use where it is installed (once a process)
+    before = _reset_peak()
     start = time.perf_counter()
     response = client.get(f"/api/v1/releases/{release}/bulk.zip")
     assert response.status_code == 200 and response.streaming, response.status_code
@@ -90,7 +107,7 @@ def _stream(var_dir: Path, release: int, out: Path) -> None:
 
 def _copy(source: Path, out: Path) -> None:
     """Child process: the same bytes with shutil.copyfileobj."""
-    before = _peak_mb()
+    before = _reset_peak()
     start = time.perf_counter()
     with source.open("rb") as src, out.open("wb") as dst:
         shutil.copyfileobj(src, dst)
@@ -133,8 +150,9 @@ def main(argv: list[str] | None = None) -> int:
               f"(process {s_peak:.0f} MB)")
         print(f"copyfileobj     : {c_time:8.3f} s, peak RSS +{c_growth:6.1f} MB "
               f"(process {c_peak:.0f} MB)")
-        print(f"ratio (stream / copy): time {s_time / max(c_time, 1e-6):.0f}x, "
-              f"RSS growth {s_growth - c_growth:+.1f} MB")
+        print(f"stream / copy: time {s_time / max(c_time, 1e-3):.0f}x (copy floored at 1 ms; "
+              f"the stream queries, writes CSV and Parquet and compresses), "
+              f"peak RSS growth {s_growth - c_growth:+.1f} MB")
         ok = s_growth <= TARGET_GROWTH_MB
         print(f"target: peak RSS growth <= {TARGET_GROWTH_MB:.0f} MB: {'met' if ok else 'MISSED'}")
         return 0 if ok else 1

@@ -208,7 +208,7 @@ class AreaQuery(CommonQuery):
     municipality = CodeListField(required=False, max_length=500,
                                  help_text=_("Kommunekoder, kommasepareret."))
     evaluated_2018 = serializers.BooleanField(
-        required=False, allow_null=True, default=None,
+        required=False,
         help_text=_("true: kun de 15 områder, der var hårde ghettoområder 1. december 2018."))
 
 
@@ -254,4 +254,6 @@ class ListCountQuery(CommonQuery, YearRange):
 class ReportQuery(CommonQuery):
     area = SlugListField(required=False, max_length=4000,
                          help_text=_("Rapporter om disse områder (slug), kommasepareret."))
-    track = serializers.CharField(required=False, max_length=40, help_text=_("Spor."))
+    track = serializers.ChoiceField(
+        choices=["physical", "social", "cross_cutting"], required=False,
+        help_text=_("Spor: physical, social eller cross_cutting."))

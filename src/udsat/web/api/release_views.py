@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -11,6 +12,7 @@ from rest_framework.views import APIView
 
 from udsat.web.api import bulk, releases
 from udsat.web.api import serializers as shapes
+from udsat.web.api.formats import PassThroughRenderer
 from udsat.web.data.models import LoadBatch
 
 
@@ -54,15 +56,26 @@ class ReleaseDetailView(APIView):
         return Response(_detail(request, batch, releases.latest_id()))
 
 
-def bulk_download(request, release_id: int) -> StreamingHttpResponse:
+class ZipRenderer(PassThroughRenderer):
+    media_type = "application/zip"
+    format = "zip"
+
+
+class BulkDownloadView(APIView):
     """The release's dataset as it stood at the release: a zip (bundle CSV + typed Parquet +
     manifest), streamed as it is written."""
-    release = releases.resolve(release_id) if LoadBatch.objects.filter(
-        id=release_id).exists() else None
-    if release is None:
-        raise Http404(f"release {release_id} does not exist")
-    response = StreamingHttpResponse(bulk.stream(release), content_type="application/zip")
-    response["Content-Disposition"] = (
-        f'attachment; filename="udsat-{release.dataset}-{release.tag}.zip"')
-    response["X-Udsat-Release"] = str(release.id)
-    return response
+
+    renderer_classes = [ZipRenderer]
+
+    @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY,
+                              404: OpenApiResponse(description="no such release")})
+    def get(self, request, release_id: int):
+        if not LoadBatch.objects.filter(id=release_id).exists():  # an error in JSON, not zip
+            return JsonResponse({"release": [f"release {release_id} does not exist"]},
+                                status=404)
+        release = releases.resolve(release_id)
+        response = StreamingHttpResponse(bulk.stream(release), content_type="application/zip")
+        response["Content-Disposition"] = (
+            f'attachment; filename="udsat-{release.dataset}-{release.tag}.zip"')
+        response["X-Udsat-Release"] = str(release.id)
+        return response

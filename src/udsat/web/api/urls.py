@@ -20,6 +20,6 @@ urlpatterns = [
     path("releases/", release_views.ReleaseListView.as_view(), name="api-releases"),
     path("releases/<int:release_id>/", release_views.ReleaseDetailView.as_view(),
          name="api-release"),
-    path("releases/<int:release_id>/bulk.zip", release_views.bulk_download,
+    path("releases/<int:release_id>/bulk.zip", release_views.BulkDownloadView.as_view(),
          name="api-release-bulk"),
 ]
