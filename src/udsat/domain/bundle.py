@@ -49,7 +49,7 @@ COLUMN_TYPES: dict[str, dict[str, str]] = {
     "areas": {"municipality_code": INTEGER, "synthetic": BOOLEAN},
     "observations": {"value": DOUBLE, "n_persons": INTEGER},
     "place_observations": {"value": DOUBLE, "n_persons": INTEGER},
-    "statuses": {"year": INTEGER},
+    "statuses": {"year": INTEGER, "on_list": BOOLEAN},
     "flows": {"year": INTEGER, "n_persons": INTEGER, "suppressed": BOOLEAN},
     "survey_estimates": {"year": INTEGER, "n_persons": INTEGER, "mean": DOUBLE,
                          "ci_low": DOUBLE, "ci_high": DOUBLE, "suppressed": BOOLEAN},

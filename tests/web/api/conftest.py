@@ -8,7 +8,14 @@ The revision changes 2023 to 17.5 and adds 2024: 16.0.
 
 import pytest
 
-from udsat.domain.bundle import TABLE_COLUMNS, Manifest, now_utc, write_csv_table, write_manifest
+from udsat.domain.bundle import (
+    SCHEMA_VERSION,
+    TABLE_COLUMNS,
+    Manifest,
+    now_utc,
+    write_csv_table,
+    write_manifest,
+)
 
 IND = "single_parent_households_pct"
 
@@ -37,7 +44,7 @@ def synthetic_bundle(directory, revised: bool = False):
         write_csv_table(directory, "flows", TABLE_COLUMNS["flows"], flows),
     )
     write_manifest(directory, Manifest(
-        schema_version=1, name="synthetic-api-test", created_at=now_utc(), producer="tests",
+        schema_version=SCHEMA_VERSION, name="synthetic-api-test", created_at=now_utc(), producer="tests",
         files=files, dataset="synthetic", synthetic=True))
     return directory
 

@@ -97,7 +97,7 @@ def _tables(release: Release) -> list[tuple[str, Iterable[tuple]]]:
             "place_kind", "place_code", "indicator__code", "period", "breakdown", *figure)),
         ("statuses", statuses.order_by("area__slug", "year", "status", "origin").values_list(
             "area__slug", "year", "status", "term", "rule_version", "origin", "source_url",
-            "note")),
+            "note", "on_list", "derivation_da", "derivation_en")),
         ("flows", flows.order_by("year", "origin__slug", "destination_kind", "move_type",
                                  "destination__slug").values_list(
             "year", "origin__slug", "destination__slug", "destination_kind", "move_type",

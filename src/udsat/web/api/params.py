@@ -14,6 +14,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from udsat.domain.bundle import STATUS_ORIGINS
 from udsat.domain.observations import PERIOD_UNSTATED
 
 MAX_LIMIT = 10000
@@ -231,11 +232,14 @@ class StatusQuery(CommonQuery, YearRange):
     area = SlugListField(required=False, max_length=4000,
                          help_text=_("Områdets slug, kommasepareret."))
     status = SlugListField(required=False, max_length=200,
-                           help_text=_("Status: vulnerable, segregated, transformation, "
-                                       "prevention; 'exit' for en offentliggjort udtræden."))
+                           help_text=_("Listen: vulnerable, segregated, transformation, "
+                                       "prevention."))
+    on_list = serializers.BooleanField(
+        required=False, help_text=_("true: på listen; false: ikke på listen."))
     origin = serializers.ChoiceField(
-        choices=["official", "derived", "computed"], required=False,
-        help_text=_("official (den officielle liste), derived (genskabt) eller computed."))
+        choices=list(STATUS_ORIGINS), required=False,
+        help_text=_("official (den officielle liste), derived (genskabt), implied (følger af en "
+                    "anden liste), complete (fraværende fra en komplet liste) eller computed."))
     dataset = SlugListField(required=False, max_length=500, help_text=_("Datasæt."))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
+from udsat.domain.bundle import STATUS_ORIGINS
 from udsat.domain.catalogue import default_catalogue
 from udsat.domain.criteria import rule_versions
 from udsat.domain.statuses import ENGLISH_TERMS
@@ -28,9 +29,9 @@ INDICATOR_COLUMNS = (
 )
 STATUS_COLUMNS = (
     Column("area"), Column("area_name"), Column("year", INTEGER), Column("status"),
-    Column("term"), Column("term_label"), Column("exit", BOOLEAN), Column("origin"),
-    Column("rule_version"), Column("source_url"), Column("note"), Column("dataset"),
-    Column("release", INTEGER),
+    Column("term"), Column("term_label"), Column("on_list", BOOLEAN), Column("origin"),
+    Column("derivation"), Column("rule_version"), Column("source_url"), Column("note"),
+    Column("dataset"), Column("release", INTEGER),
 )
 FLOW_COLUMNS = (
     Column("year", INTEGER), Column("origin"), Column("origin_name"), Column("destination"),
@@ -40,20 +41,25 @@ FLOW_COLUMNS = (
 )
 LIST_COUNT_COLUMNS = (
     Column("year", INTEGER), Column("status"), Column("term"), Column("term_label"),
-    Column("areas", INTEGER), Column("official", INTEGER), Column("derived", INTEGER),
-    Column("computed", INTEGER), Column("dataset"),
+    Column("areas", INTEGER), *(Column(origin, INTEGER) for origin in STATUS_ORIGINS),
+    Column("dataset"),
 )
 def _term_label(term: str, language: str) -> str:
     return ENGLISH_TERMS.get(term, term) if language == "en" else term
 
 
+def _derivation(s, language: str) -> str:
+    return s.derivation_en if language == "en" else s.derivation_da
+
+
 def status_rows(queryset: QuerySet, language: str) -> Iterator[dict]:
     for s in queryset.select_related("area"):
         yield {"area": s.area.slug, "area_name": s.area.name, "year": s.year,
-               "status": s.status or None, "term": s.term,
-               "term_label": _term_label(s.term, language), "exit": not s.status,
-               "origin": s.origin, "rule_version": s.rule_version, "source_url": s.source_url,
-               "note": s.note, "dataset": s.dataset, "release": s.batch_id}
+               "status": s.status, "term": s.term, "term_label": _term_label(s.term, language),
+               "on_list": s.on_list, "origin": s.origin,
+               "derivation": _derivation(s, language), "rule_version": s.rule_version,
+               "source_url": s.source_url, "note": s.note, "dataset": s.dataset,
+               "release": s.batch_id}
 
 
 def statuses(query: dict, release: Release | None) -> QuerySet:
@@ -61,8 +67,9 @@ def statuses(query: dict, release: Release | None) -> QuerySet:
     if query.get("area"):
         queryset = queryset.filter(area__slug__in=query["area"])
     if query.get("status"):
-        codes = ["" if s == "exit" else s for s in query["status"]]
-        queryset = queryset.filter(status__in=codes)
+        queryset = queryset.filter(status__in=query["status"])
+    if query.get("on_list") is not None:
+        queryset = queryset.filter(on_list=query["on_list"])
     if query.get("origin"):
         queryset = queryset.filter(origin=query["origin"])
     if query.get("dataset"):
@@ -105,8 +112,9 @@ def area_rows(queryset, language: str, release: Release | None) -> Iterator[dict
             "municipality_name": area.municipality_name, "region_code": area.region_code,
             "region_name": area.region_name, "evaluated_2018": area.evaluated_2018,
             "synthetic": area.synthetic,
-            "statuses": [{"year": s.year, "status": s.status or None, "term": s.term,
-                          "term_label": _term_label(s.term, language), "origin": s.origin,
+            "statuses": [{"year": s.year, "status": s.status, "term": s.term,
+                          "term_label": _term_label(s.term, language), "on_list": s.on_list,
+                          "origin": s.origin, "derivation": _derivation(s, language),
                           "rule_version": s.rule_version, "source_url": s.source_url,
                           "note": s.note, "dataset": s.dataset} for s in history],
         }
@@ -116,8 +124,9 @@ def flat_area_rows(rows: Iterator[dict]) -> Iterator[dict]:
     """For CSV and XLSX: aliases joined, statuses as ``year:term`` pairs."""
     for row in rows:
         yield {**row, "aliases": " | ".join(row["aliases"]),
-               "statuses": " | ".join(f"{s['year']}:{s['term'] or 'exit'}:{s['origin']}"
-                                      for s in row["statuses"])}
+               "statuses": " | ".join(
+                   f"{s['year']}:{s['term']}:{'on' if s['on_list'] else 'off'}:{s['origin']}"
+                   for s in row["statuses"])}
 
 
 def indicators(query: dict) -> QuerySet:
@@ -192,8 +201,9 @@ def flow_rows(queryset) -> Iterator[dict]:
 
 
 def list_count_rows(query: dict, release: Release | None, language: str) -> list[dict]:
-    """Areas per list and year: how many areas our record holds with each status."""
-    queryset = as_of(ListStatus.objects.exclude(status=""), release)
+    """Areas per list and year: how many areas our record holds on each list, by how each
+    state is known (origin)."""
+    queryset = as_of(ListStatus.objects.filter(on_list=True).exclude(status=""), release)
     if query.get("dataset"):
         queryset = queryset.filter(dataset__in=query["dataset"])
     queryset = _years(queryset, query, "year")
@@ -204,8 +214,8 @@ def list_count_rows(query: dict, release: Release | None, language: str) -> list
         key = (g["dataset"], g["year"], g["status"], g["term"])
         row = rows.setdefault(key, {
             "year": g["year"], "status": g["status"], "term": g["term"],
-            "term_label": _term_label(g["term"], language), "areas": 0, "official": 0,
-            "derived": 0, "computed": 0, "dataset": g["dataset"]})
+            "term_label": _term_label(g["term"], language), "areas": 0,
+            **dict.fromkeys(STATUS_ORIGINS, 0), "dataset": g["dataset"]})
         row[g["origin"]] += g["n"]
     for key, row in rows.items():
         dataset, year, status, term = key

@@ -69,10 +69,12 @@ class PlaceObservationSerializer(FigureSerializer):
 
 class AreaStatusSerializer(serializers.Serializer):
     year = serializers.IntegerField()
-    status = nullable_text(help_text="null: a published exit from the lists")
+    status = text(help_text="the list: vulnerable, segregated, transformation, prevention")
     term = text()
     term_label = text()
+    on_list = serializers.BooleanField()
     origin = text()
+    derivation = text(help_text="how a state not read in a source is known")
     rule_version = text()
     source_url = text()
     note = text()
@@ -118,11 +120,12 @@ class StatusSerializer(serializers.Serializer):
     area = text()
     area_name = text()
     year = serializers.IntegerField()
-    status = nullable_text()
+    status = text()
     term = text()
     term_label = text()
-    exit = serializers.BooleanField()
+    on_list = serializers.BooleanField()
     origin = text()
+    derivation = text()
     rule_version = text()
     source_url = text()
     note = text()
@@ -154,6 +157,9 @@ class ListCountSerializer(serializers.Serializer):
     areas = serializers.IntegerField()
     official = serializers.IntegerField()
     derived = serializers.IntegerField()
+    implied = serializers.IntegerField()
+    complete = serializers.IntegerField(help_text="always 0: a complete list's absences are "
+                                                  "not on the list")
     computed = serializers.IntegerField()
     dataset = text()
 
