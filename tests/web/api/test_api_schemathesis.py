@@ -35,7 +35,8 @@ def test_schemathesis_run_against_the_served_document_finds_no_failure(
     ]
     if not EXPLORE:
         command.append("--generation-deterministic")
-    done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    # In tmp_path: the command keeps a cache folder (.schemathesis) where it runs.
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, cwd=tmp_path)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
     assert "No issues found" in done.stdout
     # The eight data endpoints and the three release endpoints, not an empty document.
