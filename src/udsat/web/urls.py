@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from udsat.web.areas import views as area_views
+from udsat.web.health import health
 from udsat.web.reports import audit as reports_audit
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     # The open-data API: one URL for both languages (?lang= or Accept-Language).
     path("api/v1/", include("udsat.web.api.urls")),
+    path("healthz/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

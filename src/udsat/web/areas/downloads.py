@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from udsat.domain.spreadsheet import neutralise_cell, neutralise_rows
 from udsat.web.areas.compare import Comparison
 from udsat.web.data.models import Area, Indicator, Observation, PlaceObservation
 from udsat.web.layout.templatetags.udsat_format import absence_text
@@ -25,8 +26,8 @@ def _value(row) -> str:
 def _response(filename: str, header: list[str], rows: list[list[str]]) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(neutralise_cell(cell) for cell in header)
+    writer.writerows(neutralise_rows(rows))  # a note "=HYPERLINK(...)" must stay text
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
