@@ -178,3 +178,23 @@ def test_udsat_classify_on_the_published_measures_gives_the_implied_statuses(
         for row in _rows(tmp_path, "result")
     }
     _compare_with_targets(synthetic_microdata, classified)
+
+
+def test_the_parquet_copies_are_typed_and_hold_the_csv_figures(synthetic_bundle):
+    import pyarrow.parquet as pq
+
+    observations = pq.read_table(synthetic_bundle / "observations.parquet")
+    types = {f.name: str(f.type) for f in observations.schema}
+    assert (types["value"], types["n_persons"], types["period"]) == ("double", "int64", "string")
+    rows = _rows(synthetic_bundle, "observations")
+    typed = observations.to_pylist()
+    assert len(typed) == len(rows)
+    for text, row in zip(rows, typed, strict=True):  # same order as the CSV
+        if text["absence"]:  # a typed absence: no number, its own column
+            assert row["value"] is None and row["absence"] == text["absence"]
+        else:
+            assert row["value"] == float(text["value"]) and row["absence"] == ""
+        assert row["n_persons"] == (int(text["n_persons"]) if text["n_persons"] else None)
+    flows = pq.read_table(synthetic_bundle / "flows.parquet")
+    assert str(flows.schema.field("suppressed").type) == "bool"
+    assert all((f["n_persons"] is None) == f["suppressed"] for f in flows.to_pylist())

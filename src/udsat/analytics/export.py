@@ -20,10 +20,15 @@ import pyarrow.parquet as pq
 from udsat.analytics.audit import integer_audit
 from udsat.analytics.cells import DERIVED, FLOWS, OBSERVATIONS, PLACE_OBSERVATIONS, Collection
 from udsat.domain.bundle import (
+    BOOLEAN,
+    DOUBLE,
+    INTEGER,
     SCHEMA_VERSION,
     TABLE_COLUMNS,
+    TEXT,
     Manifest,
     TableFile,
+    column_type,
     now_utc,
     sha256_of,
     write_csv_table,
@@ -140,10 +145,16 @@ def gate(collection: Collection, policy: Policy, report: GateReport | None = Non
                    derived=derived)
 
 
+_ARROW_TYPES = {INTEGER: pa.int64(), DOUBLE: pa.float64(), BOOLEAN: pa.bool_(), TEXT: pa.string()}
+
+
 def _parquet_copy(directory: Path, table: str, columns: Sequence[str]) -> TableFile:
-    """A Parquet copy of a CSV table, every column as text (exactly the CSV's content)."""
-    options = pacsv.ConvertOptions(column_types={c: pa.string() for c in columns},
-                                   strings_can_be_null=False)
+    """A typed Parquet copy of a CSV table (``bundle.COLUMN_TYPES``): numbers as numbers,
+    booleans as booleans, null where the CSV cell is blank; text exactly as in the CSV."""
+    types = {c: _ARROW_TYPES[column_type(table, c)] for c in columns}
+    options = pacsv.ConvertOptions(
+        column_types=types, strings_can_be_null=False, null_values=[""],
+        true_values=["true"], false_values=["false"])
     data = pacsv.read_csv(directory / f"{table}.csv", convert_options=options)
     path = directory / f"{table}.parquet"
     pq.write_table(data, path, compression="zstd")

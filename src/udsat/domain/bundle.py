@@ -49,6 +49,18 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "year", "origin", "destination", "destination_kind", "move_type", "n_persons", "suppressed",
     ),
 }
+# The types of the typed Parquet copies (docs/bundle.md). A column not named here is text,
+# exactly as in the CSV ("" stays ""); a typed column is null where the CSV cell is blank.
+INTEGER, DOUBLE, BOOLEAN, TEXT = "integer", "double", "boolean", "text"
+COLUMN_TYPES: dict[str, dict[str, str]] = {
+    "areas": {"municipality_code": INTEGER, "synthetic": BOOLEAN},
+    "observations": {"value": DOUBLE, "n_persons": INTEGER},
+    "place_observations": {"value": DOUBLE, "n_persons": INTEGER},
+    "statuses": {"year": INTEGER, "on_list": BOOLEAN},
+    "flows": {"year": INTEGER, "n_persons": INTEGER, "suppressed": BOOLEAN},
+    "survey_estimates": {"year": INTEGER, "n_persons": INTEGER, "mean": DOUBLE,
+                         "ci_low": DOUBLE, "ci_high": DOUBLE, "suppressed": BOOLEAN},
+}
 PLACE_KINDS = ("municipality", "region", "country", "social_housing")
 DESTINATION_KINDS = ("listed_area", "other_social_housing", "outside_social_housing", "unknown")
 MOVE_TYPES = ("planned_rehousing", "other")
@@ -300,6 +312,26 @@ def _verify_file(directory: Path, table_file: TableFile) -> None:
                 f"{target}: table {table_file.table!r} needs columns {list(expected_columns)}, "
                 f"found {header}"
             )
+
+
+def column_type(table: str, column: str) -> str:
+    """integer, double, boolean or text: how a typed Parquet copy stores the column."""
+    return COLUMN_TYPES.get(table, {}).get(column, TEXT)
+
+
+def typed_cell(text: str, kind: str) -> str | int | float | bool | None:
+    """A CSV cell as the typed Parquet copy holds it (blank -> None for a typed column)."""
+    if kind == TEXT:
+        return text
+    if text == "":
+        return None
+    if kind == INTEGER:
+        return int(text)
+    if kind == DOUBLE:
+        return float(text)
+    if text not in ("true", "false"):
+        raise ValueError(f"{text!r} is not true or false")
+    return text == "true"
 
 
 def iter_rows(directory: Path, table_file: TableFile) -> Iterator[tuple[int, dict[str, str]]]:

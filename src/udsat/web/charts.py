@@ -52,6 +52,8 @@ class Chart:
     synthetic: bool = False
     data: list[dict] = field(default_factory=list)
     svg_url: str = ""
+    # The chart's selection as an /api/v1/observations/ query (urlencoded): "Hent data" links.
+    api_query: str = ""
 
     @property
     def svg_src(self) -> str:

@@ -29,8 +29,9 @@ from udsat.web.data.models import LoadBatch
 
 CACHE_ALIAS = "pages"
 TIMEOUT_SECONDS = 3600
+# /api/: its answers vary by Accept (one URL, several formats) and carry their own ETag.
 UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/",
-                     "/i18n/", "/healthz/")
+                     "/i18n/", "/healthz/", "/api/")
 HIT_HEADER = "X-Udsat-Cache"
 
 

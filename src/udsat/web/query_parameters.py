@@ -11,8 +11,10 @@ from django.utils.translation import gettext as _
 
 from udsat.domain.query_parameters import parameter_problem
 
-# The admin and Wagtail's document links read parameters of their own (and check them).
-UNCHECKED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+# The admin and Wagtail's document links read parameters of their own (and check them); so
+# does the API (/api/, a 400 in JSON naming the parameter, as its OpenAPI document says).
+UNCHECKED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/",
+                      "/api/")
 
 
 class QueryParameterMiddleware:

@@ -18,6 +18,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The open-data API: one URL for both languages (?lang= or Accept-Language).
+    path("api/v1/", include("udsat.web.api.urls")),
     path("healthz/", health, name="health"),
 ]
 

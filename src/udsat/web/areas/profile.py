@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -171,6 +172,8 @@ def series_chart(area: Area, dataset: str, dated: list[Observation], places: dic
         synthetic=dataset == "synthetic",
     )
     chart.svg_url = reverse("area-chart-svg", args=[area.slug, code]) + query
+    chart.api_query = urlencode({"area": area.slug, "indicator": code, "dataset": dataset,
+                                 "breakdown": "total"})
     return chart
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -132,6 +134,10 @@ def _compare_chart(request, comparison: comparing.Comparison):
         reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic,
     )
     chart.svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
+    # The same selection from the API: these areas, this indicator, dataset and period.
+    chart.api_query = urlencode({
+        "area": ",".join(r.area.slug for r in comparison.rows), "indicator": indicator.code,
+        "dataset": comparison.dataset, "period": comparison.period, "breakdown": "total"})
     return chart
 
 

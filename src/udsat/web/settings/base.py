@@ -23,6 +23,9 @@ INSTALLED_APPS = [
     "udsat.web.layout",
     "udsat.web.reports",
     "udsat.web.evaluation",
+    "udsat.web.api",
+    "rest_framework",
+    "drf_spectacular",
     "udsat.web.access",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -193,4 +196,22 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
     },
+}
+
+# The open-data API (udsat.web.api): read-only, anonymous, OpenAPI 3 by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": "format",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "udsat API",
+    "DESCRIPTION": "Read-only open data on Denmark's vulnerable social-housing areas.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "PREPROCESSING_HOOKS": ["udsat.web.api.schema.only_api_endpoints"],
 }
