@@ -24,7 +24,8 @@ from udsat.web.layout.templatetags.udsat_format import format_number
 # Okabe & Ito (2008), darkest members first so lines keep 3:1 contrast on white.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#56B4E9")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down")
-UNIT_AXIS = {"pct": "%", "persons": "", "households": "", "dwellings": "", "dkk": "kr."}
+UNIT_AXIS = {"pct": "%", "persons": "", "households": "", "dwellings": "", "dkk": "kr.",
+             "index": "0-100"}
 CACHE_SECONDS = 24 * 3600
 
 
@@ -52,6 +53,7 @@ class Chart:
     synthetic: bool = False
     data: list[dict] = field(default_factory=list)
     svg_url: str = ""
+    narrow_svg_url: str = ""  # a variant drawn for screens under 30rem, if the chart has one
 
     @property
     def svg_src(self) -> str:
@@ -91,6 +93,14 @@ def _value_text(value: Decimal | None, absence_text: str, unit: str, precision: 
     return format_number(value, precision, language) + suffix
 
 
+# Chart text is FONT_SIZE px in the SVG. Small multiples are drawn SMALL_WIDTH px wide in
+# total, narrower than the 270 px a chart box has on a 320 px screen, so the browser never
+# scales them down and their text stays 12 px (WCAG-minded minimum here: 11 px).
+FONT_SIZE = 12
+SMALL_WIDTH = 256
+SMALL_HEIGHT = 150
+
+
 def _base(title: str, width: int) -> dict:
     # The page shows the title as the figure's caption; the picture repeats it only in its
     # description, so a long title is never cut off inside the SVG.
@@ -100,10 +110,27 @@ def _base(title: str, width: int) -> dict:
         "width": width,
         "height": 220,
         "background": "white",
-        "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": 12,
-                   "titleFontSize": 12, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
-                   "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"}},
+        "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": FONT_SIZE,
+                   "titleFontSize": FONT_SIZE, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
+                   "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
+                              "orient": "bottom", "direction": "vertical", "labelLimit": 0,
+                              "symbolSize": 60}},
     }
+
+
+def _year_axis(periods: list[str]) -> dict:
+    """Years as numbers with a few whole-year ticks, so labels never run together."""
+    if periods and all(p.isdigit() and len(p) == 4 for p in periods):
+        first, last = int(periods[0]), int(periods[-1])
+        step = max(1, -(-(last - first) // 3))  # at most four labelled years
+        ticks = list(range(last, first - 1, -step))[::-1]
+        return {"field": "period_year", "type": "quantitative", "title": None,
+                "scale": {"domain": [first, last] if first != last else [first - 1, last + 1],
+                          "nice": False, "zero": False},
+                "axis": {"format": "d", "values": ticks, "labelAngle": 0,
+                         "labelOverlap": True, "labelFlush": True, "grid": False}}
+    return {"field": "period", "type": "ordinal", "title": None, "sort": periods,
+            "axis": {"labelAngle": 0, "labelOverlap": "parity"}}
 
 
 def line_chart(key: str, title: str, points: list[Point], unit: str, precision: int,
@@ -112,15 +139,17 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
     drawn = [p for p in points if p.value is not None]
     series = list(dict.fromkeys(p.series for p in points))
     periods = sorted({p.period for p in points})
-    spec = _base(title, 420)
+    spec = _base(title, SMALL_WIDTH)
+    spec["height"] = SMALL_HEIGHT
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     spec["data"] = {"values": [{"series": p.series, "period": p.period,
+                                "period_year": int(p.period) if p.period.isdigit() else None,
                                 "value": float(p.value)} for p in drawn]}
-    spec["mark"] = {"type": "line", "point": {"filled": True, "size": 70}, "strokeWidth": 2.5}
+    spec["mark"] = {"type": "line", "point": {"filled": True, "size": 40}, "strokeWidth": 2}
     spec["encoding"] = {
-        "x": {"field": "period", "type": "ordinal", "title": _("År"), "sort": periods,
-              "axis": {"labelAngle": 0}},
+        "x": _year_axis(periods),
         "y": {"field": "value", "type": "quantitative", "title": UNIT_AXIS.get(unit, unit),
-              "scale": {"zero": True}},
+              "scale": {"zero": unit != "index"}, "axis": {"tickCount": 4}},
         "color": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(PALETTE[: len(series)])},
                   # One series needs no legend: the caption names it.
@@ -143,23 +172,34 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
 
 
 def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int,
-              language: str, csv_url: str, synthetic: bool = False) -> Chart:
-    """One bar per label (``Point.series``); a bar without a value is named, never drawn as 0."""
+              language: str, csv_url: str, synthetic: bool = False,
+              narrow: bool = False) -> Chart:
+    """One bar per label (``Point.series``); a bar without a value is named, never drawn as 0.
+
+    Labels are never cut short. The ``narrow`` variant (for phones) is SMALL_WIDTH px wide in
+    all and breaks a label after each "/" so the bars keep room beside it.
+    """
     drawn = [p for p in bars if p.value is not None]
-    spec = _base(title, 380)
-    spec["height"] = max(120, 22 * len(bars))
+    spec = _base(title, SMALL_WIDTH if narrow else 380)
+    spec["height"] = max(120, (30 if narrow else 22) * len(bars))
+    if narrow:
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     spec["data"] = {"values": [
         {"label": p.series, "value": float(p.value) if p.value is not None else None,
          "note": p.absence_text}
         for p in bars
     ]}
+    axis = {"labelLimit": 0}
+    if narrow:
+        axis["labelExpr"] = "split(replace(datum.label, '/', '/\\n'), '\\n')"
     y = {"field": "label", "type": "nominal", "title": None, "sort": [p.series for p in bars],
-         "axis": {"labelLimit": 220}}
+         "axis": axis}
     spec["layer"] = [
         {"transform": [{"filter": "datum.value != null"}],
          "mark": {"type": "bar", "color": PALETTE[0]},
          "encoding": {"y": y, "x": {"field": "value", "type": "quantitative",
-                                    "title": UNIT_AXIS.get(unit, unit)}}},
+                                    "title": UNIT_AXIS.get(unit, unit),
+                                    "axis": {"tickCount": 3 if narrow else 6}}}},
         # A bar without a value says why, in words, where the bar would start.
         {"transform": [{"filter": "datum.value == null"}],
          "mark": {"type": "text", "align": "left", "dx": 4, "fontStyle": "italic",

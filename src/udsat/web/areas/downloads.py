@@ -75,3 +75,22 @@ def area_indicator_csv(area: Area, indicator: Indicator, dataset: str) -> HttpRe
         if codes.get(p.place_kind) == p.place_code:
             rows.append([p.place_code, p.place_kind, p.breakdown] + _figure_cells(p, language))
     return _response(f"{area.slug}-{indicator.code}-{dataset}.csv", header, rows)
+
+
+def area_flows_csv(area: Area) -> HttpResponse:
+    """Where the area's out-movers went, year by year (a suppressed count stays empty)."""
+    from udsat.web.areas.breakdowns import DESTINATION_LABELS, MOVE_TYPE_LABELS
+    from udsat.web.data.models import Flow
+
+    header = [_("år"), _("flyttede_til"), _("slags_flytning"), _("personer"), _("mangler_fordi"),
+              _("datasæt")]
+    rows = []
+    for f in Flow.objects.filter(origin=area).select_related("destination").order_by(
+        "dataset", "year", "destination_kind", "move_type", "id"
+    ):
+        where = f.destination.name if f.destination else str(
+            DESTINATION_LABELS.get(f.destination_kind, f.destination_kind))
+        rows.append([str(f.year), where, str(MOVE_TYPE_LABELS.get(f.move_type, f.move_type)),
+                     "" if f.suppressed else str(f.n_persons),
+                     _("diskretioneret (for få personer)") if f.suppressed else "", f.dataset])
+    return _response(f"{area.slug}-flytninger.csv", header, rows)

@@ -7,6 +7,9 @@ from udsat.web.areas import patterns, views
 urlpatterns = [
     path("omraader/", views.area_list, name="area-list"),
     path("omraader/<slug:slug>/", views.area_detail, name="area-detail"),
+    path("omraader/<slug:slug>/niveau/<slug:level_slug>/", views.area_level, name="area-level"),
+    path("omraader/<slug:slug>/data/flytninger.csv", views.area_flows_csv,
+         name="area-flows-csv"),
     path("omraader/<slug:slug>/data/<slug:code>.csv", views.area_indicator_csv,
          name="area-indicator-csv"),
     path("omraader/<slug:slug>/diagram/<slug:code>.svg", views.area_chart_svg,

@@ -11,6 +11,13 @@ from udsat.web.areas import compare as comparing
 from udsat.web.areas import downloads
 from udsat.web.areas.criteria_panel import criteria_panel_context
 from udsat.web.areas.freshness import content_version, data_version, remembered
+from udsat.web.areas.levels import (
+    LEVEL_BY_SLUG,
+    LEVELS,
+    flow_page,
+    indicator_tables,
+    level_summaries,
+)
 from udsat.web.areas.overview import (
     area_rows,
     evaluated_areas,
@@ -19,6 +26,7 @@ from udsat.web.areas.overview import (
 )
 from udsat.web.areas.plans import development_plan
 from udsat.web.areas.profile import AreaProfile, area_series_chart
+from udsat.web.areas.reasons import status_reason
 from udsat.web.areas.standing import FIRST_YEAR, HISTORY_FROM, latest_list_year
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
@@ -89,11 +97,38 @@ def area_detail(request, slug: str):
         ),
         "language": language,
         "profile": AreaProfile(area, language),
+        "levels": remembered(f"level-summaries:{key}", lambda: level_summaries(area, language)),
         "data_version": figures,
     }
     context.update(remembered(f"criteria-panel:{key}",
                               lambda: criteria_panel_context(area, language)))
+    context["reason"] = status_reason(history["standing"].latest)
     return render(request, "areas/detail.html", context)
+
+
+def area_level(request, slug: str, level_slug: str):
+    """One of the four levels of an area: its charts and every figure, table by table."""
+    area = get_object_or_404(Area, slug=slug)
+    level = LEVEL_BY_SLUG.get(level_slug)
+    if level is None:
+        raise Http404("unknown level")
+    language = get_language() or "da"
+    return render(request, "areas/level.html", {
+        "area": area,
+        "level": level,
+        "level_slug": level_slug,
+        "heading": LEVELS[level][1],
+        "levels": [(s, h) for s, h in LEVELS.values()],
+        "profile": AreaProfile(area, language, level),
+        "tables": indicator_tables(area, level, language),
+        "flows": flow_page(area, request.GET.get("side")) if level == "sector" else None,
+        "data_version": data_version(),
+    })
+
+
+def area_flows_csv(request, slug: str):
+    area = get_object_or_404(Area, slug=slug)
+    return downloads.area_flows_csv(area)
 
 
 def _comparison(request) -> comparing.Comparison:
@@ -110,7 +145,7 @@ def _comparison(request) -> comparing.Comparison:
     )
 
 
-def _compare_chart(request, comparison: comparing.Comparison):
+def _compare_chart(request, comparison: comparing.Comparison, narrow: bool = False):
     language = get_language() or "da"
     indicator = comparison.indicator
     query = request.GET.copy()
@@ -121,9 +156,12 @@ def _compare_chart(request, comparison: comparing.Comparison):
                r.observation.value if r.observation else None,
                absence_text(r.observation, language)) for r in comparison.rows],
         indicator.unit, indicator.precision, language,
-        reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic,
+        reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic, narrow=narrow,
     )
+    query.pop("smal", None)
     chart.svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
+    query["smal"] = "1"
+    chart.narrow_svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
     return chart
 
 
@@ -155,7 +193,8 @@ def area_chart_svg(request, slug: str, code: str):
 
 
 def compare_chart_svg(request):
-    return _svg(_compare_chart(request, _comparison(request)))
+    narrow = request.GET.get("smal") == "1"
+    return _svg(_compare_chart(request, _comparison(request), narrow=narrow))
 
 
 def compare_csv(request):

@@ -38,6 +38,15 @@
     });
   });
 
+  // A link to a heading inside a closed <details> (the criteria panel) opens it first.
+  function openTarget() {
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var details = target ? target.closest("details") : null;
+    if (details && !details.open) { details.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
