@@ -90,7 +90,7 @@ def area_detail(request, slug: str):
         "area": area,
         "history": history["years"],
         "standing": history["standing"],
-        "plan": development_plan(area.slug),
+        "plan": development_plan(area.slug, language),
         "area_reports": remembered(
             f"area-reports:{area.slug}:{language}:{content_version()}",
             lambda: area_reports(area.slug),
