@@ -97,6 +97,11 @@ def _value_text(value: Decimal | None, absence_text: str, unit: str, precision: 
 # total, narrower than the 270 px a chart box has on a 320 px screen, so the browser never
 # scales them down and their text stays 12 px (WCAG-minded minimum here: 11 px).
 FONT_SIZE = 12
+# Labels are measured when the SVG is drawn (vl-convert) and shown in the reader's browser: a
+# wide font first, so a browser's fallback is never wider than what was measured and no label
+# is cut off at the left edge; PADDING leaves room for the difference.
+CHART_FONT = "DejaVu Sans, Verdana, sans-serif"
+PADDING = {"left": 12, "right": 8, "top": 5, "bottom": 5}
 SMALL_WIDTH = 256
 SMALL_HEIGHT = 150
 
@@ -110,7 +115,8 @@ def _base(title: str, width: int) -> dict:
         "width": width,
         "height": 220,
         "background": "white",
-        "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": FONT_SIZE,
+        "padding": PADDING,
+        "config": {"font": CHART_FONT, "axis": {"labelFontSize": FONT_SIZE,
                    "titleFontSize": FONT_SIZE, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
                    "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
                               "orient": "bottom", "direction": "vertical", "labelLimit": 0,
@@ -181,7 +187,7 @@ def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int
     """
     drawn = [p for p in bars if p.value is not None]
     spec = _base(title, SMALL_WIDTH if narrow else 380)
-    spec["height"] = max(120, (30 if narrow else 22) * len(bars))
+    spec["height"] = max(120, (38 if narrow else 22) * len(bars))
     if narrow:
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     spec["data"] = {"values": [

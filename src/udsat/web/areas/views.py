@@ -133,7 +133,8 @@ def area_flows_csv(request, slug: str):
 
 def _comparison(request) -> comparing.Comparison:
     indicators = comparing.indicators_with_data()
-    code = request.GET.get("indikator") or (indicators[0].code if indicators else "")
+    default = comparing.most_complete_indicator(indicators)
+    code = request.GET.get("indikator") or (default.code if default else "")
     indicator = next((i for i in indicators if i.code == code), None)
     if indicator is None:
         raise Http404("unknown indicator")
