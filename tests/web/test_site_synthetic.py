@@ -122,15 +122,17 @@ def test_synthetic_chart_has_text_alternative_data_table_and_csv(client, with_sy
 @pytest.mark.django_db
 def test_synthetic_csv_keeps_datasets_apart(client, with_synthetic):
     url = "/omraader/vollsmose/data/single_parent_households_pct.csv?datasaet=synthetic"
-    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
-    assert {r["datasæt"] for r in rows} == {"synthetic"}
+    text = client.get(url).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert {(r["datasæt"], r["datasæt_navn"]) for r in rows} == {
+        ("synthetic", "Syntetiske demodata")}
     own = [r for r in rows if r["stedtype"] == "område"]
     # 2022 and 2023 for everyone, plus the suppressed stayers cell (empty, never 0).
     assert sorted((r["periode"], r["gruppe"], r["værdi"]) for r in own) == [
-        ("2022", "", "20"), ("2023", "", "18"), ("2023", "stayers", "")]
-    assert [r["mangler_fordi"] for r in own if r["gruppe"] == "stayers"] == [
+        ("2022", "Alle", "20"), ("2023", "Alle", "18"), ("2023", "Bofaste", "")]
+    assert [r["mangler_fordi"] for r in own if r["gruppe"] == "Bofaste"] == [
         "diskretioneret (for få personer)"]
-    assert {r["stedtype"] for r in rows} == {"område", "municipality", "social_housing"}
+    assert {r["stedtype"] for r in rows} == {"område", "Kommunen", "Hele den almene sektor"}
 
 
 @pytest.mark.django_db
