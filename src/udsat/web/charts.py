@@ -25,7 +25,7 @@ from udsat.web.layout.templatetags.udsat_format import format_number
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#56B4E9")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down")
 UNIT_AXIS = {"pct": "%", "persons": "", "households": "", "dwellings": "", "dkk": "kr.",
-             "index": "0-100"}
+             "index": "0-100", "count": ""}
 CACHE_SECONDS = 24 * 3600
 
 
@@ -104,6 +104,7 @@ CHART_FONT = "DejaVu Sans, Verdana, sans-serif"
 PADDING = {"left": 12, "right": 8, "top": 5, "bottom": 5}
 SMALL_WIDTH = 256
 SMALL_HEIGHT = 150
+LINE_PLOT_WIDTH = 190  # the plot of a line chart; axes and padding make it about SMALL_WIDTH
 
 
 def _base(title: str, width: int) -> dict:
@@ -145,9 +146,10 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
     drawn = [p for p in points if p.value is not None]
     series = list(dict.fromkeys(p.series for p in points))
     periods = sorted({p.period for p in points})
-    spec = _base(title, SMALL_WIDTH)
+    spec = _base(title, LINE_PLOT_WIDTH)
     spec["height"] = SMALL_HEIGHT
-    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    # "pad": the picture grows to hold its legend, so no legend label is ever cut off.
+    spec["autosize"] = {"type": "pad"}
     spec["data"] = {"values": [{"series": p.series, "period": p.period,
                                 "period_year": int(p.period) if p.period.isdigit() else None,
                                 "value": float(p.value)} for p in drawn]}
@@ -158,8 +160,10 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
               "scale": {"zero": unit != "index"}, "axis": {"tickCount": 4}},
         "color": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(PALETTE[: len(series)])},
-                  # One series needs no legend: the caption names it.
-                  "legend": None if len(series) == 1 else {}},
+                  # One series needs no legend: the caption names it. A long name breaks
+                  # after " / " ("Ghettoområder /" over "parallelsamfund").
+                  "legend": None if len(series) == 1 else {
+                      "labelExpr": "split(replace(datum.label, ' / ', ' /\\n'), '\\n')"}},
         "shape": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
     }

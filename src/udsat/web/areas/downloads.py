@@ -125,3 +125,10 @@ def area_flows_csv(area: Area) -> HttpResponse:
                      _("diskretioneret (for få personer)") if f.suppressed else "", f.dataset,
                      _dataset_label(f.dataset)])
     return _response(f"{area.slug}-flytninger.csv", header, rows)
+
+
+def list_counts_csv(counts) -> HttpResponse:
+    """Areas on each statutory list per year, with the official term and its source."""
+    header = [_("år"), _("status"), _("officiel_betegnelse"), _("antal_områder"), _("kilde")]
+    rows = [[str(c.year), c.status, c.term, str(c.count), c.source_url] for c in counts]
+    return _response("antal-omraader-paa-listerne.csv", header, rows)

@@ -17,5 +17,6 @@ urlpatterns = [
     path("sammenlign/", views.compare_view, name="compare"),
     path("sammenlign/diagram.svg", views.compare_chart_svg, name="compare-chart-svg"),
     path("sammenlign/data.csv", views.compare_csv, name="compare-csv"),
+    path("lister/antal.csv", views.list_counts_csv, name="list-counts-csv"),
     path("patterns/", patterns.patterns, name="patterns"),
 ]

@@ -206,3 +206,9 @@ def area_indicator_csv(request, slug: str, code: str):
     area = get_object_or_404(Area, slug=slug)
     indicator = get_object_or_404(Indicator, code=code)
     return downloads.area_indicator_csv(area, indicator, request.GET.get("datasaet", "reference"))
+
+
+def list_counts_csv(request):
+    from udsat.web.evaluation.list_counts import list_counts
+
+    return downloads.list_counts_csv(list_counts())
