@@ -19,7 +19,7 @@ import vl_convert
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from udsat.web.layout.templatetags.udsat_format import format_number
+from udsat.web.layout.templatetags.udsat_format import format_number, unit_suffix
 
 # Okabe & Ito (2008), darkest members first so lines keep 3:1 contrast on white.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#56B4E9")
@@ -54,10 +54,17 @@ class Chart:
     data: list[dict] = field(default_factory=list)
     svg_url: str = ""
     narrow_svg_url: str = ""  # a variant drawn for screens under 30rem, if the chart has one
+    narrow_spec: dict | None = None  # its spec, drawn inline when there is no URL
 
     @property
     def svg_src(self) -> str:
         return self.svg_url or _data_uri(self.svg)
+
+    @property
+    def narrow_src(self) -> str:
+        if self.narrow_svg_url:
+            return self.narrow_svg_url
+        return _data_uri(render_svg(self.narrow_spec, self.language)) if self.narrow_spec else ""
 
     @property
     def svg(self) -> str:
@@ -89,8 +96,12 @@ def _value_text(value: Decimal | None, absence_text: str, unit: str, precision: 
                 language: str) -> str:
     if value is None:
         return absence_text
-    suffix = " %" if unit == "pct" else ""
+    suffix = unit_suffix(unit, language) if unit in ("pct", "pp") else ""
     return format_number(value, precision, language) + suffix
+
+
+def _axis_title(unit: str) -> str:
+    return _("pct.-point") if unit == "pp" else UNIT_AXIS.get(unit, unit)
 
 
 # Chart text is FONT_SIZE px in the SVG. Small multiples are drawn SMALL_WIDTH px wide in
@@ -156,7 +167,7 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
     spec["mark"] = {"type": "line", "point": {"filled": True, "size": 40}, "strokeWidth": 2}
     spec["encoding"] = {
         "x": _year_axis(periods),
-        "y": {"field": "value", "type": "quantitative", "title": UNIT_AXIS.get(unit, unit),
+        "y": {"field": "value", "type": "quantitative", "title": _axis_title(unit),
               "scale": {"zero": unit != "index"}, "axis": {"tickCount": 4}},
         "color": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(PALETTE[: len(series)])},
@@ -190,6 +201,20 @@ def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int
     all and breaks a label after each "/" so the bars keep room beside it.
     """
     drawn = [p for p in bars if p.value is not None]
+    spec = _bar_spec(title, bars, unit, narrow)
+    columns = [_("Område"), _("Værdi")]
+    rows = [[p.series, _value_text(p.value, p.absence_text, unit, precision, language)]
+            for p in bars]
+    missing = [p.series for p in bars if p.value is None]
+    description = _describe_bars(title, drawn, missing, unit, precision, language)
+    chart = Chart(key, title, description, spec, language, columns, rows, csv_url, synthetic,
+                  spec["data"]["values"])
+    if not narrow:
+        chart.narrow_spec = _bar_spec(title, bars, unit, True)
+    return chart
+
+
+def _bar_spec(title: str, bars: list[Point], unit: str, narrow: bool) -> dict:
     spec = _base(title, SMALL_WIDTH if narrow else 380)
     spec["height"] = max(120, (38 if narrow else 22) * len(bars))
     if narrow:
@@ -208,22 +233,16 @@ def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int
         {"transform": [{"filter": "datum.value != null"}],
          "mark": {"type": "bar", "color": PALETTE[0]},
          "encoding": {"y": y, "x": {"field": "value", "type": "quantitative",
-                                    "title": UNIT_AXIS.get(unit, unit),
+                                    "title": _axis_title(unit),
                                     "axis": {"tickCount": 3 if narrow else 6}}}},
         # A bar without a value says why, in words, where the bar would start.
         {"transform": [{"filter": "datum.value == null"}],
          "mark": {"type": "text", "align": "left", "dx": 4, "fontStyle": "italic",
-                  "color": "#4a5360"},
+                  "color": "#4a5360", "fontSize": FONT_SIZE},
          "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative"},
                       "text": {"field": "note"}}},
     ]
-    columns = [_("Område"), _("Værdi")]
-    rows = [[p.series, _value_text(p.value, p.absence_text, unit, precision, language)]
-            for p in bars]
-    missing = [p.series for p in bars if p.value is None]
-    description = _describe_bars(title, drawn, missing, unit, precision, language)
-    return Chart(key, title, description, spec, language, columns, rows, csv_url, synthetic,
-                 spec["data"]["values"])
+    return spec
 
 
 def _describe_series(title, series, drawn, unit, precision, language) -> str:

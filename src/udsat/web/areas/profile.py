@@ -19,7 +19,7 @@ from udsat.domain.observations import PERIOD_UNSTATED
 from udsat.web.areas.breakdowns import PLACE_LABELS
 from udsat.web.charts import Chart, Point, line_chart
 from udsat.web.data.models import Area, Observation, PlaceObservation
-from udsat.web.layout.templatetags.udsat_format import absence_text
+from udsat.web.layout.templatetags.udsat_format import absence_text, display_unit
 
 COMPARISON_PLACES = ("municipality", "region", "social_housing", "country")
 # Counts (residents, households) of an area and of the whole country differ by orders of
@@ -182,7 +182,8 @@ def series_chart(area: Area, dataset: str, dated: list[Observation], places: dic
                                     absence_text(place, language)))
     query = f"?datasaet={dataset}"
     chart = line_chart(
-        f"{code}-{dataset}", indicator.label(language), points, indicator.unit,
+        f"{code}-{dataset}", indicator.label(language), points,
+        display_unit(code, indicator.unit),
         indicator.precision, language,
         reverse("area-indicator-csv", args=[area.slug, code]) + query,
         synthetic=dataset == "synthetic",

@@ -32,7 +32,7 @@ from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
 from udsat.web.evaluation.models import HomePage
 from udsat.web.evaluation.report_links import area_reports
-from udsat.web.layout.templatetags.udsat_format import absence_text
+from udsat.web.layout.templatetags.udsat_format import absence_text, display_unit
 
 
 def home(request):
@@ -156,7 +156,7 @@ def _compare_chart(request, comparison: comparing.Comparison, narrow: bool = Fal
         [Point(r.area.name, comparison.period,
                r.observation.value if r.observation else None,
                absence_text(r.observation, language)) for r in comparison.rows],
-        indicator.unit, indicator.precision, language,
+        display_unit(indicator.code, indicator.unit), indicator.precision, language,
         reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic, narrow=narrow,
     )
     query.pop("smal", None)

@@ -8,7 +8,7 @@ and the page says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,7 +56,7 @@ def report_date(report) -> tuple[date | None, bool]:
 
 def as_datetime(day: date) -> datetime:
     """Midnight UTC of a publication date, for the feeds (Atom wants date-times)."""
-    return datetime.combine(day, time(0, 0), tzinfo=timezone.utc)
+    return datetime.combine(day, time(0, 0), tzinfo=UTC)
 
 
 def release_title(batch) -> str:
