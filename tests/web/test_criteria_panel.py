@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from udsat.web.areas.criteria_panel import criteria_panel_context
-from udsat.web.data.models import Area, Indicator, LoadBatch, Observation
+from udsat.web.data.models import Area, Indicator, ListStatus, LoadBatch, Observation
 
 
 def _entry(context, year):
@@ -22,7 +22,7 @@ def test_taastrupgaard_2023_is_computed_as_published(loaded_reference):
     # 66.4 > 50, and on the lists 2019-2022: omdannelsesområde.
     assert entry["rule_version"] == "2021"
     assert entry["computed_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
-    assert entry["official_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
+    assert entry["published"].terms == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
     assert not entry["disagrees"] and not entry["insufficient"]
     rows = {r["id"]: r for r in entry["criteria"]}
     assert (rows["basic_edu"]["value"], rows["basic_edu"]["threshold"], rows["basic_edu"]["met"]) == (
@@ -39,27 +39,39 @@ def test_taastrupgaard_2023_is_computed_as_published(loaded_reference):
 
 
 @pytest.mark.django_db
-def test_status_history_spans_2010_to_2024_with_official_terms(loaded_reference):
+def test_status_history_spans_every_list_year_with_official_terms(loaded_reference):
     history = criteria_panel_context(Area.objects.get(slug="taastrupgaard"), "en")["status_history"]
-    assert [row["year"] for row in history] == list(range(2010, 2025))
+    # From the first statutory list (2010 rules) to the newest year the record covers.
+    latest = max(row.year for row in ListStatus.objects.filter(dataset="reference"))
+    assert [row["year"] for row in history] == list(range(2010, latest + 1))
     by_year = {row["year"]: row for row in history}
-    assert "hårdt ghettoområde" in by_year[2019]["official_terms"]
+    assert "hårdt ghettoområde" in by_year[2019]["summary"].terms
     assert by_year[2019]["computed_terms"] is None  # no criterion values for 2019
-    assert by_year[2023]["computed_terms"] == by_year[2023]["official_terms"]
+    assert by_year[2023]["computed_terms"] == by_year[2023]["summary"].terms
+
+
+@pytest.mark.django_db
+def test_a_year_off_a_complete_list_says_so_with_its_derivation(loaded_reference):
+    history = criteria_panel_context(Area.objects.get(slug="tingbjerg-utterslevhuse"),
+                                     "da")["status_history"]
+    year_2012 = next(row for row in history if row["year"] == 2012)
+    # The 2012 list (1 October 2012) is complete in the record: 33 areas, Tingbjerg not one.
+    assert year_2012["summary"].on_no_list
+    assert any("33 områder" in text for text in year_2012["derivations"])
 
 
 @pytest.mark.django_db
 def test_a_disagreement_with_the_official_list_is_flagged(loaded_reference, client):
     area = Area.objects.get(slug="gellerupparken-toveshoej")
     batch = LoadBatch.objects.create(kind="test", name="disagreement", digest="0" * 64)
-    # 900 residents in 2016: under the 1,000 minimum, so the rules put the area on no list,
+    # A published head count (dataset "reference"): 900 residents in 2016: under the 1,000 minimum, so the rules put the area on no list,
     # while the published (rebuilt) 2016 list has it as a ghettoområde.
     Observation.objects.create(area=area, indicator=Indicator.objects.get(code="residents"),
                                period="2016", value=Decimal(900), unit="persons", source="test",
                                batch=batch)
     context = criteria_panel_context(area, "da")
     entry = _entry(context, 2016)
-    assert entry["computed_terms"] == [] and entry["official_terms"] == ["ghettoområde"]
+    assert entry["computed_terms"] == [] and entry["published"].terms == ["ghettoområde"]
     assert entry["disagrees"]
     assert context["criteria_disagreements"] == [2016]
     assert _entry(context, 2015)["disagrees"] is False  # 5 of 5, as published
@@ -101,7 +113,7 @@ def test_without_published_lists_earlier_computed_years_serve_as_history(loaded_
     assert panel[2017]["computed_terms"] == ["ghettoområde"]
     assert panel[2018]["insufficient"]
     assert panel[2021]["computed_terms"] == ["udsat boligområde", "parallelsamfund", "omdannelsesområde"]
-    assert panel[2021]["official_terms"] is None and not panel[2021]["disagrees"]
+    assert panel[2021]["published"] is None and not panel[2021]["disagrees"]
 
 
 @pytest.mark.django_db
@@ -116,3 +128,28 @@ def test_a_head_count_alone_gets_a_panel_only_when_it_decides(loaded_reference):
     assert 2024 not in [e["year"] for e in sundparken]
     assert Observation.objects.filter(area__slug="sundparken", period="2024",
                                       indicator__code="residents").exists()
+
+
+@pytest.mark.django_db
+def test_a_real_area_is_never_judged_on_synthetic_figures(loaded_reference, client):
+    """Synthetic measures for a real place (as the demo's synthetic bundle has them) never
+    enter its criteria panel, its computed status or a "differs" flag."""
+    area = Area.objects.get(slug="gellerupparken-toveshoej")
+    batch = LoadBatch.objects.create(kind="test", name="synthetic", digest="2" * 64,
+                                     dataset="synthetic", synthetic=True)
+    # 900 synthetic residents in 2016 would put the area on no list (< 1,000) and contradict
+    # the published 2016 ghetto list, if synthetic figures were used.
+    for code, value in (("residents", 900), ("nonwestern_pct", "12.3")):
+        Observation.objects.create(area=area, indicator=Indicator.objects.get(code=code),
+                                   period="2016", value=Decimal(str(value)), unit="pct",
+                                   source="test", dataset="synthetic", batch=batch)
+    context = criteria_panel_context(area, "da")
+    assert context["criteria_dataset"] == "reference"
+    assert 2016 not in [e["year"] for e in context["criteria_panel"]]
+    assert context["criteria_disagreements"] == []
+    html = client.get(reverse("area-detail", args=[area.slug])).content.decode()
+    panel = html[html.index('class="criteria-panel"'):]
+    panel = panel[:panel.index("</section>")]
+    # Gellerup's published criterion values are for 2014 and 2015 only: no 2016 year appears.
+    assert 'id="criteria-2015"' in panel and 'id="criteria-2016"' not in panel
+    assert "Afviger fra den officielle liste" not in panel

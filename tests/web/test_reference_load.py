@@ -127,7 +127,8 @@ def test_a_malformed_bundle_is_refused_and_the_database_is_unchanged(
             ["vollsmose", "residents", "2030", "", "10", "suppressed", "persons", "x", "", ""]))
     else:
         _rewrite(broken, "statuses", lambda rows: rows.append(
-            ["vollsmose", "2022", "transformation", "hårdt ghettoområde", "", "official", "", ""]))
+            ["vollsmose", "2022", "transformation", "hårdt ghettoområde", "", "official", "", "",
+             "true", "", ""]))
     with pytest.raises(BundleError, match=message):
         load_bundle(broken)
     assert snapshot() == before

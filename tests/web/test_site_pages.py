@@ -89,13 +89,16 @@ def test_front_page_shows_where_each_area_stands_and_what_changed(client, seeded
     html = client.get("/").content.decode()
     for slug in FIFTEEN:
         assert f'href="/omraader/{slug}/"' in html
-    # Gadehavegård left the lists on 1 December 2020 (ministry note) and has not returned.
+    # Gadehavegård left the ghetto and hard ghetto lists on 1 December 2020 (ministry note);
+    # that says nothing of the udsatte list, so the row says which lists it is off.
     row = re.search(r'omraader/gadehavegaard/.*?</tr>', html, re.S).group(0)
-    assert "Ikke længere på listerne" in row
+    assert "Anden status end i 2018" in row and "Ikke parallelsamfund" in row
     # Vollsmose was a hard ghetto area in 2018 and a transformation area on the 2023 list
     # (the same status code under the 2021 term).
     row = re.search(r'omraader/vollsmose/.*?</tr>', html, re.S).group(0)
     assert "Samme status som i 2018" in row
+    summary = re.search(r'<p class="change-summary">(.*?)</p>', html, re.S).group(1)
+    assert "for hvert af de 15 områder" in summary
 
 
 @pytest.mark.django_db
@@ -104,10 +107,11 @@ def test_areas_list_filters_by_municipality_and_status(client, seeded_site):
     fifteen = html.split('id="others-heading"')[0]
     # Aarhus has two of the 15: Bispehaven and Gellerupparken/Toveshøj.
     assert fifteen.count('class="area-card"') == 2
-    html = client.get("/omraader/?status=left").content.decode()
+    html = client.get("/omraader/?status=transformation").content.decode()
     fifteen = html.split('id="others-heading"')[0]
-    assert "/omraader/gadehavegaard/" in fifteen
-    assert "/omraader/gellerupparken-toveshoej/" not in fifteen
+    # Vollsmose is an omdannelsesområde on its latest known list; Gadehavegård left in 2020.
+    assert "/omraader/vollsmose/" in fifteen
+    assert "/omraader/gadehavegaard/" not in fifteen
 
 
 @pytest.mark.django_db
@@ -166,8 +170,8 @@ def test_results_page_answers_are_there_more_vulnerable_areas(client, seeded_sit
     html = client.get("/resultater/").content.decode()
     section = html.split('id="more-areas-heading"')[1].split("</section>")[0]
     assert 'src="data:image/svg+xml;base64,' in section  # the chart, drawn inline
-    # list_counts.csv: 15 hard ghetto areas on the 2018 list, 7 transformation areas in 2024
-    # (one line: the same status under the 2021 term); 2013 and 2014 have no count.
+    # list_sizes.csv: 15 hard ghetto areas on the 2018 list, 7 transformation areas in 2024
+    # (one line: the same status under the 2021 term); 2013 has no published count.
     table = section.split("<tbody>")[1]
     row_2018 = table.split('<th scope="row">2018</th>')[1].split("</tr>")[0]
     row_2024 = table.split('<th scope="row">2024</th>')[1].split("</tr>")[0]
@@ -179,7 +183,7 @@ def test_results_page_answers_are_there_more_vulnerable_areas(client, seeded_sit
     assert f'href="{csv_url}"' in section
     rows = client.get(csv_url).content.decode("utf-8-sig").splitlines()
     assert rows[0] == "år;status;officiel_betegnelse;antal_områder;kilde"
-    assert rows[1].startswith("2012;segregated;ghettoområde;33;https://ft.dk/")
+    assert rows[1].startswith("2010;segregated;ghettoområde;29;")
 
 
 @pytest.mark.django_db

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from udsat.domain.bundle import TABLE_COLUMNS, Manifest, now_utc, write_csv_table, write_manifest
+from udsat.domain.bundle import (
+    SCHEMA_VERSION,
+    TABLE_COLUMNS,
+    Manifest,
+    now_utc,
+    write_csv_table,
+    write_manifest,
+)
 from udsat.web.data.loading import load_bundle
 from udsat.web.data.models import Area
 
@@ -43,7 +50,7 @@ def _bundle(directory):
         write_csv_table(directory, "flows", TABLE_COLUMNS["flows"], flows),
     )
     write_manifest(directory, Manifest(
-        schema_version=1, name="synthetic-test", created_at=now_utc(), producer="tests",
+        schema_version=SCHEMA_VERSION, name="synthetic-test", created_at=now_utc(), producer="tests",
         files=files, dataset="synthetic", synthetic=True,
     ))
     return directory

@@ -114,15 +114,15 @@ def collect_level1(
 
 
 def status_rows(results: Mapping[tuple[str, int], Classification]) -> list[tuple]:
-    """Rows of the statuses table, origin 'computed': one per status held, or one row with
-    no status for an area-year on no list (as the reference bundle writes them); area-years
-    that cannot be decided (a missing input) are left out."""
+    """Rows of the statuses table, origin 'computed': for every area-year that can be decided
+    (no input missing), one row per list of the year, on it or not."""
     rows = []
     for (area, year), result in sorted(results.items()):
         if result.insufficient:
             continue
-        for status in sorted(result.statuses) or [""]:
-            rows.append((area, year, status, official_term(status, year) if status else "",
-                         result.rule_version, "computed", "",
-                         "criteria met: " + ", ".join(result.criteria_met)))
+        met = "criteria met: " + ", ".join(result.criteria_met)
+        for status, holds in sorted(result.outcome.items()):
+            rows.append((area, year, status, official_term(status, year) or "",
+                         result.rule_version, "computed", "", met,
+                         "true" if holds else "false", "", ""))
     return rows

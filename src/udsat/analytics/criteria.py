@@ -16,8 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from udsat.domain.classification import Classification, Measures, classify
+from udsat.domain.classification import Classification, Measures
 from udsat.domain.criteria import RuleVersion, rule_version_for_year, rule_versions
+from udsat.domain.listing import classify_run, lists_of_year
 
 # The age bands criterion_counts.sql counts; a rule version needing another band must
 # extend that query first.
@@ -147,26 +148,18 @@ class CountTables:
 
 
 def classify_areas(tables: CountTables) -> dict[tuple[str, int], Classification]:
-    """Classify every area-year under the rules in force on its list date, in year order."""
+    """Classify every area-year under the rules in force on its list date, in year order
+    (``domain.listing.classify_run``: settled statuses carried forward as history)."""
     check_bands()
-    years = sorted({y for _, y in tables.areas})
     results: dict[tuple[str, int], Classification] = {}
-    history: dict[str, dict[int, frozenset[str]]] = {}
-    for year in years:
-        try:
-            rules = rule_version_for_year(year)
-        except (LookupError, ValueError):
-            continue  # no list that year (before the first statutory list)
-        for area in sorted({a for a, y in tables.areas if y == year}):
-            measures = tables.measures(area, year, rules)
-            if measures is None:
-                continue
-            earlier = history.setdefault(area, {})
-            result = classify(year, measures, history=dict(earlier), rules=rules)
+    for area in sorted({a for a, _ in tables.areas}):
+        measures = {}
+        for year in sorted(y for a, y in tables.areas if a == area):
+            if not lists_of_year(year):
+                continue  # no list that year (before the first statutory list)
+            found = tables.measures(area, year, rule_version_for_year(year))
+            if found is not None:
+                measures[year] = found
+        for year, result in classify_run(measures).items():
             results[(area, year)] = result
-            # A ghetto year whose hard status is still undecided is history all the same:
-            # later lists look back only at the segregated status (almenboligloven § 61 a, stk. 4).
-            settled = result.settled_statuses
-            if settled is not None:
-                earlier[year] = settled
     return results

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: statuses carry on_list and the derivation sentences
 MANIFEST = "manifest.json"
 
 # Known tables and the columns the web relies on. Other tables may travel in a bundle
@@ -34,7 +34,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
         "place_kind", "place_code", "indicator", "period", "breakdown", "value", "absence", "unit",
         "source", "n_persons", "note",
     ),
-    "statuses": ("area", "year", "status", "term", "rule_version", "origin", "source_url", "note"),
+    "statuses": (
+        "area", "year", "status", "term", "rule_version", "origin", "source_url", "note",
+        "on_list", "derivation_da", "derivation_en",
+    ),
     "flows": (
         "year", "origin", "destination", "destination_kind", "move_type", "n_persons", "suppressed",
     ),
@@ -42,7 +45,7 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
 PLACE_KINDS = ("municipality", "region", "country", "social_housing")
 DESTINATION_KINDS = ("listed_area", "other_social_housing", "outside_social_housing", "unknown")
 MOVE_TYPES = ("planned_rehousing", "other")
-STATUS_ORIGINS = ("official", "derived", "computed")
+STATUS_ORIGINS = ("official", "derived", "implied", "complete", "computed")
 _DATASET = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 

@@ -7,8 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from udsat.domain.classification import Classification, classify
+from udsat.domain.classification import Classification
 from udsat.domain.criteria import rule_version
+from udsat.domain.listing import classify_run
 from udsat.ingest.classify_input import history_for, read_history, read_values
 from udsat.ingest.problems import Problem, ProblemsFound
 
@@ -40,17 +41,19 @@ def classify_files(values: Path, out: Path, history: Path | None = None, rules: 
     if problems:
         raise ProblemsFound(problems)
     version = None if rules == "auto" else rule_version(rules)
-    computed: dict[str, dict[int, frozenset[str]]] = {}
+    by_area: dict[str, list] = {}
+    for item in area_years:
+        by_area.setdefault(item.area, []).append(item)
     results: dict[int, list[str]] = {}
-    for item in sorted(area_years, key=lambda a: (a.area, a.year)):
+    for area, items in sorted(by_area.items()):
+        known = None
         if history is not None:
-            earlier = history_for(listed.get(item.area), item.year)
-        else:
-            earlier = computed.setdefault(item.area, {})
-        outcome = classify(item.year, item.measures, history=dict(earlier), rules=version)
-        if history is None and outcome.settled_statuses is not None:
-            computed[item.area][item.year] = outcome.settled_statuses
-        results[item.row] = result_row(item.area, outcome)
+            last = max(item.year for item in items)
+            known = history_for(listed.get(area), last + 1)
+        outcomes = classify_run({item.year: item.measures for item in items},
+                                known_history=known, rules=version)
+        for item in items:  # input years are list years (read_values refuses earlier ones)
+            results[item.row] = result_row(area, outcomes[item.year])
     try:
         _write_atomically(out, [results[row] for row in sorted(results)])
     except OSError as exc:

@@ -1,8 +1,8 @@
-"""The published lists and criterion values as classification inputs.
+"""The published list record and criterion values as classification inputs.
 
-- ``published_history``: per area and year the statuses read in a source, an empty set for a
-  published exit, and an empty set for every area missing from a list we hold completely
-  (our rows reach the count in ``list_counts.csv``); other years stay unknown.
+- ``read_list_record``: ``list_record.csv`` (one row per area, year and list, read in a source
+  or derived) and ``list_sizes.csv`` (how many areas each published list had), checked row by
+  row and resolved by ``udsat.domain.listing``.
 - ``criteria_measures``: a row of ``official_criteria_values.csv`` as ``Measures``. The
   conviction figure comes either as a share of residents aged 18+ or as a ratio to the
   national average (``convicted_measure`` says which); a ratio r is stored as a share r with
@@ -14,20 +14,26 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from udsat.domain.classification import Measures
 from udsat.domain.criteria import rule_version_for_year
 from udsat.domain.geography import Geography
+from udsat.domain.listing import ListingError, ListRecord, RecordEntry, lists_of_year, resolve
 from udsat.domain.observations import parse_decimal
-from udsat.domain.statuses import parse_published_status, status_of_term
-from udsat.ingest.problems import Problem
+from udsat.domain.statuses import STATUSES, parse_published_status
+from udsat.ingest.problems import Problem, ProblemsFound
 
 PCT_MEASURE = "pct_of_residents_18plus"
 RATIO_MEASURE = "ratio_to_national"
-STATUS_FILES = ("official_statuses.csv", "official_statuses_derived.csv")
+RECORD_FILE = "list_record.csv"
+SIZES_FILE = "list_sizes.csv"
+RECORD_COLUMNS = ("year", "area", "municipality", "list", "on_list", "source_url", "derivation",
+                  "derivation_da", "derivation_en", "note")
+SIZES_COLUMNS = ("year", "list", "count", "source_url", "note")
+DERIVATIONS = ("rebuilt", "transitional", "count", "span", "threshold")
+ON_LIST = {"yes": True, "no": False}
 
 
 def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
@@ -35,54 +41,104 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         yield from enumerate(csv.DictReader(handle), start=2)
 
 
-def list_counts(directory: Path) -> dict[tuple[int, str], int]:
-    """(year, status code) -> number of areas on that published list."""
-    return {
-        (int(row["year"]), status_of_term(row["status"])): int(row["count"])
-        for _line, row in _rows(directory / "list_counts.csv")
-    }
+def _header_problems(path: Path, columns: tuple[str, ...]) -> list[Problem]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    missing = [c for c in columns if c not in header]
+    return [Problem(path.name, 1, c, "column missing") for c in missing]
 
 
-@dataclass(frozen=True)
-class PublishedHistory:
-    years: dict[str, dict[int, frozenset[str]]]  # area slug -> year -> statuses
-    complete: frozenset[tuple[int, str]]  # (year, status code) lists we hold completely
+def _year(file: str, line: int, text: str, problems: list[Problem]) -> int | None:
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or not lists_of_year(int(text)):
+        problems.append(Problem(file, line, "year", f"{text!r} is not a year with a statutory list"))
+        return None
+    return int(text)
 
-    def for_area(self, slug: str) -> dict[int, frozenset[str]]:
-        return self.years.get(slug, {})
+
+def read_list_sizes(directory: Path) -> tuple[dict[tuple[int, str], int], list[Problem]]:
+    """(year, list) -> the number of areas on that published list."""
+    path = directory / SIZES_FILE
+    problems = _header_problems(path, SIZES_COLUMNS)
+    if problems:
+        return {}, problems
+    sizes: dict[tuple[int, str], int] = {}
+    for line, row in _rows(path):
+        year = _year(SIZES_FILE, line, row["year"], problems)
+        code, count = row["list"].strip(), row["count"].strip()
+        if code not in STATUSES or (year is not None and code not in lists_of_year(year)):
+            problems.append(Problem(SIZES_FILE, line, "list", f"{code!r} is not a list of {year}"))
+            continue
+        if not (count.isascii() and count.isdigit()):
+            problems.append(Problem(SIZES_FILE, line, "count", f"{count!r} is not a whole number"))
+            continue
+        if year is not None:
+            if (year, code) in sizes:
+                problems.append(Problem(SIZES_FILE, line, "list", f"{year} {code} given twice"))
+            sizes[(year, code)] = int(count)
+    return sizes, problems
 
 
-def published_history(directory: Path, geography: Geography) -> PublishedHistory:
-    on_list: dict[str, dict[int, set[str]]] = {}
-    left: set[tuple[str, int]] = set()
-    for file in STATUS_FILES:
-        for _line, row in _rows(directory / file):
-            area = geography.area(row["area"])
-            if area is None:
-                continue  # reported by the reference bundle's own checks
-            year = int(row["year"])
-            published = parse_published_status(row["status"], year)
-            if published.left:
-                left.add((area.slug, year))
-            else:
-                on_list.setdefault(area.slug, {}).setdefault(year, set()).update(published.statuses)
-    counted: dict[tuple[int, str], int] = {}
-    for years in on_list.values():
-        for year, codes in years.items():
-            for code in codes:
-                counted[(year, code)] = counted.get((year, code), 0) + 1
-    complete = frozenset(key for key, count in list_counts(directory).items() if counted.get(key) == count)
-    years_out: dict[str, dict[int, frozenset[str]]] = {}
-    complete_years = {year for year, _code in complete}
-    for area in geography.areas:
-        known = {y: frozenset(s) for y, s in on_list.get(area.slug, {}).items()}
-        for slug, year in left:
-            if slug == area.slug and year not in known:
-                known[year] = frozenset()
-        for year in complete_years:
-            known.setdefault(year, frozenset())
-        years_out[area.slug] = known
-    return PublishedHistory(years_out, complete)
+def read_record_entries(directory: Path, geography: Geography) -> tuple[list[RecordEntry],
+                                                                         list[Problem]]:
+    path = directory / RECORD_FILE
+    problems = _header_problems(path, RECORD_COLUMNS)
+    if problems:
+        return [], problems
+    entries: list[RecordEntry] = []
+    seen: dict[tuple[int, str, str, bool], tuple[int, bool]] = {}
+    for line, row in _rows(path):
+        before = len(problems)
+        year = _year(RECORD_FILE, line, row["year"], problems)
+        area = geography.area(row["area"].strip())
+        if area is None:
+            hints = ", ".join(geography.suggest_areas(row["area"])) or "none"
+            problems.append(Problem(RECORD_FILE, line, "area",
+                                    f"unknown area {row['area']!r}; closest: {hints}"))
+        code = row["list"].strip()
+        if code not in STATUSES or (year is not None and code not in lists_of_year(year)):
+            problems.append(Problem(RECORD_FILE, line, "list", f"{code!r} is not a list of {year}"))
+        on = ON_LIST.get(row["on_list"].strip())
+        if on is None:
+            problems.append(Problem(RECORD_FILE, line, "on_list", f"{row['on_list']!r}: yes or no"))
+        derivation = row["derivation"].strip()
+        sources = tuple(u.strip() for u in row["source_url"].split("|") if u.strip())
+        if derivation and derivation not in DERIVATIONS:
+            problems.append(Problem(RECORD_FILE, line, "derivation",
+                                    f"{derivation!r} is not one of {', '.join(DERIVATIONS)}"))
+        if derivation and not (row["derivation_da"].strip() and row["derivation_en"].strip()):
+            problems.append(Problem(RECORD_FILE, line, "derivation_da",
+                                    "a derived row says how, in Danish and English"))
+        if not derivation and not sources:
+            problems.append(Problem(RECORD_FILE, line, "source_url",
+                                    "a row read in a source names it"))
+        if len(problems) > before or area is None or year is None or on is None:
+            continue
+        key = (year, area.slug, code, bool(derivation))
+        if key in seen:
+            first, said = seen[key]
+            if said != on:
+                problems.append(Problem(RECORD_FILE, line, "on_list",
+                                        f"contradicts row {first} on the same area, year and list"))
+            continue  # another source for the same fact: the first row stands for both
+        seen[key] = (line, on)
+        entries.append(RecordEntry(year, area.slug, code, on, sources, derivation,
+                                   row["derivation_da"].strip(), row["derivation_en"].strip(),
+                                   line))
+    return entries, problems
+
+
+def read_list_record(directory: Path, geography: Geography) -> ListRecord:
+    """The resolved record of every catalogue area; raise ProblemsFound on any bad row."""
+    entries, problems = read_record_entries(directory, geography)
+    sizes, size_problems = read_list_sizes(directory)
+    problems += size_problems
+    if problems:
+        raise ProblemsFound(problems)
+    try:
+        return resolve(entries, sizes, [a.slug for a in geography.areas])
+    except ListingError as exc:
+        raise ProblemsFound([Problem(RECORD_FILE, None, None, str(exc))]) from None
 
 
 def published_statuses(text: str, year: int) -> frozenset[str]:

@@ -17,10 +17,12 @@ from udsat.domain.bundle import (
 )
 from udsat.domain.catalogue import Catalogue, default_catalogue
 from udsat.domain.classification import classify
+from udsat.domain.list_phrases import state_sentences
+from udsat.domain.listing import ListRecord
 from udsat.domain.observations import NOT_PUBLISHED, PERIOD_UNSTATED, parse_decimal
-from udsat.domain.statuses import official_term, ordered_terms, parse_published_status
+from udsat.domain.statuses import official_term
 from udsat.ingest.problems import Problem, ProblemsFound
-from udsat.ingest.published_lists import PCT_MEASURE, criteria_measures, published_history
+from udsat.ingest.published_lists import PCT_MEASURE, criteria_measures, read_list_record
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent / "catalogue" / "reference"
 
@@ -130,44 +132,27 @@ def reference_observations(directory: Path, collector: _Collector) -> list[tuple
     return [rows[key] for key in sorted(rows)]
 
 
-def reference_statuses(directory: Path, collector: _Collector) -> list[tuple]:
-    """One row per area, year, status and origin; sources of the same fact are merged."""
-    merged: dict[tuple[str, int, str, str], list] = {}
-    for file, origin in (
-        ("official_statuses.csv", "official"),
-        ("official_statuses_derived.csv", "derived"),
-    ):
-        for line, row in _rows(directory / file):
-            slug = collector.area_slug(file, line, row["area"])
-            year = int(row["year"])
-            try:
-                published = parse_published_status(row["status"], year)
-            except ValueError as exc:
-                collector.problems.append(Problem(file, line, "status", str(exc)))
-                continue
-            if slug is None:
-                continue
-            note = " ".join(filter(None, (published.note, row.get("derivation", ""))))
-            statuses = sorted(published.statuses) or [""]
-            for status in statuses:
-                term = ordered_terms({status}, year)[0] if status else ""
-                key = (slug, year, status, origin)
-                if key in merged:
-                    entry = merged[key]
-                    entry[6] = _join(entry[6], row["source_url"])
-                    entry[7] = _join(entry[7], note, sep=" / ")
-                else:
-                    merged[key] = [slug, year, status, term, "", origin, row["source_url"], note]
-    return [tuple(merged[key]) for key in sorted(merged)]
+def reference_statuses(record: ListRecord, collector: _Collector) -> list[tuple]:
+    """One row per area, year and list whose state the record gives (read, derived, implied or
+    from a complete list), with the public sentence that says how it was reached."""
+    rows = []
+    for area in collector.geography.areas:
+        for list_year in record.area_years(area.slug):
+            year = list_year.year
+            for code, state in sorted(list_year.states.items()):
+                da, en = state_sentences(state, year, record.sizes.get((year, code)))
+                rows.append((area.slug, year, code, official_term(code, year) or "", "",
+                             state.origin, " | ".join(state.sources), "",
+                             "true" if state.on_list else "false", da, en))
+    return rows
 
 
-def computed_statuses(directory: Path, collector: _Collector) -> list[tuple]:
+def computed_statuses(directory: Path, record: ListRecord, collector: _Collector) -> list[tuple]:
     """Statuses the engine computes from the published criterion values (origin "computed").
 
-    Only area-years with enough known measures (and history) to decide every status; an
-    area-year on no list gets one row with an empty status, as a published exit does.
+    Only area-years with enough known measures (and history) to decide every status: one row
+    per list of the year, on it or not.
     """
-    history = published_history(directory, collector.geography)
     rows = []
     file = "official_criteria_values.csv"
     for line, row in _rows(directory / file):
@@ -177,14 +162,13 @@ def computed_statuses(directory: Path, collector: _Collector) -> list[tuple]:
         if slug is None or problems:
             continue
         year = int(row["year"])
-        result = classify(year, measures, history=history.for_area(slug))
+        result = classify(year, measures, history=record.history(slug))
         if result.insufficient:
             continue
-        note = f"computed from the published criterion values under the {result.rule_version} rules"
-        for status in sorted(result.statuses) or [""]:
-            term = official_term(status, year) if status else ""
-            rows.append((slug, year, status, term, result.rule_version, "computed",
-                         row["source_url"], note))
+        for status, holds in sorted(result.outcome.items()):
+            rows.append((slug, year, status, official_term(status, year) or "",
+                         result.rule_version, "computed", row["source_url"], "",
+                         "true" if holds else "false", "", ""))
     return rows
 
 
@@ -202,7 +186,12 @@ def build_reference_bundle(
     """Write the reference bundle to ``out``; raise ProblemsFound and write nothing on error."""
     collector = _Collector(catalogue or default_catalogue())
     observations = reference_observations(directory, collector)
-    statuses = reference_statuses(directory, collector) + computed_statuses(directory, collector)
+    try:
+        record = read_list_record(directory, collector.geography)
+    except ProblemsFound as exc:
+        raise ProblemsFound(collector.problems + exc.problems) from None
+    statuses = reference_statuses(record, collector) + computed_statuses(directory, record,
+                                                                         collector)
     if collector.problems:
         raise ProblemsFound(collector.problems)
     out.mkdir(parents=True, exist_ok=True)

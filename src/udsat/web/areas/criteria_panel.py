@@ -1,23 +1,24 @@
-"""The criteria panel of an area page: per year the stored criterion values, the statutory
-classification (domain.classification), the official status, and any disagreement.
+"""The criteria panel of an area page: per year the stored criterion values of ONE dataset,
+the statutory classification (``domain.listing.classify_run``), the published standing, and any
+disagreement.
 
 Views gather; the domain decides. A computed status never replaces a published one: both are
-shown, and where they differ the year is flagged.
+shown, and a year is flagged only where both decide the same list differently. A real area is
+judged on published figures only (the ``reference`` dataset): synthetic demo figures classify
+synthetic areas, never a real place.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from udsat.domain.classification import RESIDENTS, Classification, Measures, classify
-from udsat.domain.criteria import rule_version_for_year, rule_versions
+from udsat.domain.criteria import rule_versions
 from udsat.domain.explanation import LABELS, number
-from udsat.domain.history import StatusRow, YearSummary, summarise_years
-from udsat.web.data.models import Area, ListStatus, Observation
+from udsat.domain.listing import ListYear, classify_run
+from udsat.web.areas.standing import histories, record_years
+from udsat.web.data.models import Area, Observation
 
-HISTORY_YEARS = range(2010, 2025)
-PUBLISHED = ("official", "derived")
 REFERENCE = "reference"
 MEASURE_FIELDS = (
     "residents", "nonwestern_pct", "outside_work_edu_pct", "convicted_pct",
@@ -25,22 +26,26 @@ MEASURE_FIELDS = (
 )
 
 
-def _observations(area: Area) -> dict[int, dict[str, Observation]]:
-    """year -> indicator code -> the stored value (the reference dataset wins a tie)."""
+def dataset_for(area: Area) -> str:
+    """The dataset an area is judged on: published figures for a real place."""
+    if not area.synthetic:
+        return REFERENCE
+    found = Observation.objects.filter(area=area).values_list("dataset", flat=True).first()
+    return found or "synthetic"
+
+
+def _observations(area: Area, dataset: str) -> dict[int, dict[str, Observation]]:
+    """year -> indicator code -> the stored value, from one dataset only."""
     rows = (
         Observation.objects.filter(area=area, indicator__code__in=MEASURE_FIELDS, breakdown="",
-                                   value__isnull=False)
+                                   value__isnull=False, dataset=dataset)
         .select_related("indicator")
         .order_by("period")
     )
     by_year: dict[int, dict[str, Observation]] = {}
     for o in rows:
-        if not o.period.isdigit():
-            continue
-        year_rows = by_year.setdefault(int(o.period), {})
-        code = o.indicator.code
-        if code not in year_rows or o.dataset == REFERENCE:
-            year_rows[code] = o
+        if o.period.isascii() and o.period.isdigit():
+            by_year.setdefault(int(o.period), {})[o.indicator.code] = o
     return by_year
 
 
@@ -55,7 +60,7 @@ def _national_average(year: int, dataset: str) -> Decimal | None:
     return Decimal(found) if found is not None else None
 
 
-def measures_of(year: int, stored: dict[str, Observation]) -> Measures:
+def measures_of(year: int, stored: dict[str, Observation], dataset: str) -> Measures:
     values: dict[str, Decimal | None] = {f: None for f in MEASURE_FIELDS if f != RESIDENTS}
     base: dict[str, int] = {}
     for code, o in stored.items():
@@ -65,37 +70,18 @@ def measures_of(year: int, stored: dict[str, Observation]) -> Measures:
         if o.n_persons:
             base[code] = o.n_persons
     if values["national_convicted_pct"] is None and "convicted_pct" in stored:
-        values["national_convicted_pct"] = _national_average(year, stored["convicted_pct"].dataset)
+        values["national_convicted_pct"] = _national_average(year, dataset)
     residents = stored.get(RESIDENTS)
     return Measures(residents=int(residents.value) if residents else None, base_persons=base, **values)
 
 
-def _summaries(area: Area) -> dict[int, YearSummary]:
-    """Per year what the published lists say. A list read in a source and a list rebuilt from
-    neighbouring lists can each know a part (e.g. the 2019 ghetto list read directly, the
-    hard list of 2019 rebuilt), so their statuses are combined; the read list names the origin.
-    """
-    rows = {origin: [] for origin in PUBLISHED}
-    for s in ListStatus.objects.filter(area=area, origin__in=PUBLISHED):
-        rows[s.origin].append(StatusRow(s.year, s.status, s.origin, s.note, s.source_url))
-    official, derived = (summarise_years(rows[o], HISTORY_YEARS) for o in PUBLISHED)
-    merged = {}
-    for first, second in zip(official, derived, strict=True):
-        if first.known and second.known and second.statuses:
-            statuses = first.statuses | second.statuses
-            first = replace(first, statuses=statuses, left=not statuses,
-                            notes=tuple(dict.fromkeys(first.notes + second.notes)))
-        merged[first.year] = first if first.known else second
-    return merged
-
-
-def _history(published: dict[int, YearSummary], computed: dict[int, frozenset[str]],
-             year: int) -> dict[int, frozenset[str]]:
-    """Earlier years: what a published list says, else the decided computed status of a year
-    with measures (synthetic areas have no published lists); other years stay unknown."""
-    history = {y: statuses for y, statuses in computed.items() if y < year}
-    history.update({y: s.statuses for y, s in published.items() if y < year and s.known})
-    return history
+def disagreeing_lists(result: Classification, published: ListYear | None) -> list[str]:
+    """Lists that both the computation and the published record decide, differently."""
+    if published is None:
+        return []
+    return [code for code, holds in result.outcome.items()
+            if holds is not None and code in published.states
+            and published.states[code].on_list != holds]
 
 
 def _text(value: Decimal | None, language: str) -> str:
@@ -130,9 +116,9 @@ def _criteria_rows(result: Classification, language: str) -> list[dict]:
     return rows
 
 
-def _panel_year(year: int, result: Classification, official: YearSummary | None, language: str) -> dict:
-    official_known = official is not None and official.known
-    disagrees = official_known and not result.insufficient and result.statuses != official.statuses
+def _panel_year(year: int, result: Classification, published: ListYear | None,
+                language: str) -> dict:
+    disagrees = disagreeing_lists(result, published)
     return {
         "year": year,
         "rule_version": result.rule_version,
@@ -141,9 +127,8 @@ def _panel_year(year: int, result: Classification, official: YearSummary | None,
         "criteria": _criteria_rows(result, language),
         "computed_terms": result.terms,
         "insufficient": result.insufficient,
-        "official_terms": official.terms if official_known else None,
-        "official_origin": official.origin if official_known else None,
-        "disagrees": disagrees,
+        "published": published if published is not None and published.known else None,
+        "disagrees": bool(disagrees),
         "explanation": result.explanation(language),
         "other_versions": _other_versions(result, language),
     }
@@ -165,49 +150,38 @@ def _other_versions(result: Classification, language: str) -> list[dict]:
     return rows
 
 
-def _distinct_notes(notes: tuple[str, ...]) -> tuple[str, ...]:
-    """Merged sources repeat derivation notes (joined with " / "); show each once."""
-    return tuple(dict.fromkeys(part.strip() for note in notes for part in note.split(" / ") if part.strip()))
-
-
 def criteria_panel_context(area: Area, language: str = "da") -> dict:
     """Context for ``areas/_criteria_panel.html`` and ``areas/_status_history.html``."""
     language = "en" if (language or "").startswith("en") else "da"
-    published = _summaries(area)
+    dataset = dataset_for(area)
+    years = record_years()
+    published = {ly.year: ly for ly in histories([area.id], years)[area.id]}
+    stored = _observations(area, dataset)
+    measures = {year: measures_of(year, values, dataset) for year, values in stored.items()}
+    known = {y: h for y, ly in published.items() if (h := ly.history_statuses) is not None}
+    results = classify_run(measures, known_history=known)
     panel = []
-    computed_by_year: dict[int, dict] = {}
-    decided: dict[int, frozenset[str]] = {}
-    for year, stored in sorted(_observations(area).items()):
-        try:
-            rule_version_for_year(year)
-        except KeyError:
-            continue  # before the first statutory list
-        result = classify(year, measures_of(year, stored),
-                          history=_history(published, decided, year))
-        if result.settled_statuses is not None:
-            decided[year] = result.settled_statuses
-        if set(stored) == {RESIDENTS} and result.insufficient:
+    for year, result in sorted(results.items()):
+        if set(stored[year]) == {RESIDENTS} and result.insufficient:
             continue  # a head count alone (e.g. from another list) decides nothing here
-        entry = _panel_year(year, result, published.get(year), language)
-        panel.append(entry)
-        computed_by_year[year] = entry
+        panel.append(_panel_year(year, result, published.get(year), language))
+    computed = {e["year"]: e for e in panel}
     history = []
-    for year in HISTORY_YEARS:
-        official = published.get(year)
-        computed = computed_by_year.get(year)
+    for year in years:
+        summary = published.get(year)
+        entry = computed.get(year)
         history.append({
             "year": year,
-            "summary": official,
-            "official_terms": official.terms if official and official.known else None,
-            "left": bool(official and official.left),
-            "origin": official.origin if official else None,
-            "notes": _distinct_notes(official.notes) if official else (),
-            "computed_terms": computed["computed_terms"] if computed else None,
-            "insufficient": computed["insufficient"] if computed else False,
-            "disagrees": computed["disagrees"] if computed else False,
+            "summary": summary,
+            "sources": summary.sources if summary else (),
+            "derivations": summary.derivations(language) if summary else (),
+            "computed_terms": entry["computed_terms"] if entry else None,
+            "insufficient": entry["insufficient"] if entry else False,
+            "disagrees": entry["disagrees"] if entry else False,
         })
     return {
         "criteria_panel": panel,
+        "criteria_dataset": dataset,
         "status_history": history,
         "criteria_disagreements": [e["year"] for e in panel if e["disagrees"]],
     }

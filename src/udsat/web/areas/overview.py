@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import get_language
 
+from udsat.domain.standing import CHANGED, LEFT, SAME, UNKNOWN
 from udsat.web.areas.standing import FIRST_YEAR, histories, latest_list_year, standing
 from udsat.web.data.models import Area, Indicator, LoadBatch, Observation
 from udsat.web.evaluation import report_links
@@ -30,7 +31,8 @@ def front_page_context() -> dict:
         "rows": rows,
         "years": list(years),
         "area_count": len(areas),
-        "left_count": sum(1 for r in rows if r["standing"].change == "left"),
+        "change_counts": {change: sum(1 for r in rows if r["standing"].change == change)
+                          for change in (SAME, CHANGED, LEFT, UNKNOWN)},
         "latest_reports": report_links.latest_reports(5),
         "reports_available": report_links.reports_available(),
         "data_releases": list(LoadBatch.objects.order_by("-loaded_at")[:5]),

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from udsat.domain.comparison import comparison_phrase
-from udsat.domain.history import StatusRow, summarise_years
+from udsat.domain.listing import DERIVED, IMPLIED, OFFICIAL, ListState, ListYear, lists_of_year
 from udsat.domain.observations import NOT_PUBLISHED, absence_label
 from udsat.web.charts import Point, bar_chart, line_chart
 
@@ -28,9 +28,16 @@ def patterns(request):
                      [Point(a, "", Decimal("12.5")),
                       Point(b, "", None, absence_label(NOT_PUBLISHED, language))],
                      "pct", 1, language, "", synthetic=True)
-    history = summarise_years(
-        [StatusRow(2018, "transformation", "official"), StatusRow(2019, "transformation",
-         "derived"), StatusRow(2021, "", "official")], range(2018, 2022))
+    # Sample list years (not about any place): read, derived, off some lists, unknown.
+    samples = {
+        2018: {"transformation": ListState("transformation", True, OFFICIAL),
+               "segregated": ListState("segregated", True, IMPLIED),
+               "vulnerable": ListState("vulnerable", True, IMPLIED)},
+        2019: {"transformation": ListState("transformation", True, DERIVED)},
+        2020: {"segregated": ListState("segregated", False, OFFICIAL)},
+        2021: {},
+    }
+    history = [ListYear(y, lists_of_year(y), states) for y, states in samples.items()]
     return render(request, "patterns.html", {
         "line": line,
         "bars": bars,

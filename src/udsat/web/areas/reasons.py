@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from udsat.domain.history import YearSummary
+from udsat.domain.listing import ListYear
 
 NEW_TERMS_FROM = 2021  # L 23 (2021-22): parallelsamfund, omdannelsesområde, forebyggelsesområde
 CRITERIA_FROM = 2018  # L 38 (2018-19): at least 1,000 residents and two of four criteria
 
 
-def status_reason(latest: YearSummary | None) -> str:
+def status_reason(latest: ListYear | None) -> str:
     """'Et omdannelsesområde er ...' for the newest list's headline status, or ''."""
     if latest is None:
         return ""

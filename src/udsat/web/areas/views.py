@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from udsat.domain.catalogue import default_catalogue
 from udsat.web.areas import compare as comparing
 from udsat.web.areas import downloads
 from udsat.web.areas.criteria_panel import criteria_panel_context
@@ -27,7 +28,7 @@ from udsat.web.areas.overview import (
 from udsat.web.areas.plans import development_plan
 from udsat.web.areas.profile import AreaProfile, area_series_chart
 from udsat.web.areas.reasons import status_reason
-from udsat.web.areas.standing import FIRST_YEAR, HISTORY_FROM, latest_list_year
+from udsat.web.areas.standing import FIRST_YEAR, latest_list_year, record_years
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
 from udsat.web.evaluation.models import HomePage
@@ -64,7 +65,7 @@ def area_list(request):
         value = row["figure"].value if row["figure"] else None
         row["bar_pct"] = int(value / top * 100) if value is not None and top else None
     others = Area.objects.filter(evaluated_2018=False).order_by("synthetic", "name")
-    other_rows = area_rows(list(others), range(HISTORY_FROM, latest_list_year() + 1))
+    other_rows = area_rows(list(others), record_years())
     return render(request, "areas/list.html", {
         "rows": shown,
         "total": len(fifteen),
@@ -79,9 +80,16 @@ def area_list(request):
 
 
 def area_detail(request, slug: str):
-    area = get_object_or_404(Area, slug=slug)
+    area = Area.objects.filter(slug=slug).first()
+    if area is None:
+        # A former name kept as an alias (e.g. Grønneparken, Agervang's name since 2021)
+        # answers with a permanent redirect to the area's page; anything else is a 404.
+        known = default_catalogue().geography.area(slug)
+        if known is None or known.slug == slug:
+            raise Http404(slug)
+        return redirect("area-detail", slug=known.slug, permanent=True)
     language = get_language() or "da"
-    years = range(HISTORY_FROM, latest_list_year() + 1)
+    years = record_years()
     history = area_rows([area], years)[0]
     figures = data_version()
     # The parts built from stored figures or published pages are kept until those change.

@@ -16,6 +16,8 @@ ABSENCE_CHOICES = [("", _("value"))] + [(a, ABSENCE_LABELS[a][1]) for a in ABSEN
 ORIGIN_CHOICES = [
     ("official", _("official list")),
     ("derived", _("rebuilt from published lists")),
+    ("implied", _("follows from another list")),
+    ("complete", _("absent from a complete list")),
     ("computed", _("computed by udsat")),
 ]
 
@@ -200,7 +202,8 @@ class PlaceObservation(models.Model):
 
 
 class ListStatus(models.Model):
-    """An area's status on one year's list; ``status`` blank records a published exit."""
+    """An area's state on one list (``status``) in one year: on it or not (``on_list``), and how
+    that is known (``origin``; the derivation sentences for a state not read in a source)."""
 
     dataset = models.CharField(max_length=60, default="reference")
     area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="list_statuses")
@@ -211,6 +214,9 @@ class ListStatus(models.Model):
     origin = models.CharField(max_length=20, choices=ORIGIN_CHOICES)
     source_url = models.TextField(blank=True)
     note = models.TextField(blank=True)
+    on_list = models.BooleanField(default=True)
+    derivation_da = models.TextField(blank=True)
+    derivation_en = models.TextField(blank=True)
     batch = models.ForeignKey(LoadBatch, on_delete=models.PROTECT, related_name="statuses")
 
     class Meta:

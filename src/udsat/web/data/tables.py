@@ -150,20 +150,23 @@ def parse_place_observation(row: dict[str, str], ctx: RowContext) -> Parsed | No
 
 
 def parse_status(row: dict[str, str], ctx: RowContext) -> Parsed | None:
+    """One area's state on one list in one year: on it or not, and how that is known."""
     area = ctx.area_slug("area", row["area"])
     year = ctx.integer("year", row["year"])
     status = row["status"].strip()
-    if status and status not in STATUSES:
+    if status not in STATUSES:
         ctx.problem("status", f"{status!r} is not one of {', '.join(STATUSES)}")
-    elif status and year is not None and official_term(status, year) != row["term"]:
+    elif year is not None and official_term(status, year) != row["term"]:
         ctx.problem("term", f"{row['term']!r} is not the official term for {status} in {year} "
                     f"({official_term(status, year)!r})")
     origin = ctx.choice("origin", row["origin"], STATUS_ORIGINS)
+    on_list = ctx.choice("on_list", row["on_list"], ("true", "false")) == "true"
     if area is None or year is None:
         return None
     values = {"area": area, "year": year, "status": status, "origin": origin, "term": row["term"],
               "rule_version": row["rule_version"], "source_url": row["source_url"],
-              "note": row["note"]}
+              "note": row["note"], "on_list": on_list, "derivation_da": row["derivation_da"],
+              "derivation_en": row["derivation_en"]}
     return Parsed((area, year, status, origin), values)
 
 

@@ -89,7 +89,8 @@ def _place_observation(row: Parsed, areas: dict, indicators: dict) -> tuple[tupl
 def _status(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
     f = row.fields
     key = (areas[f["area"]], f["year"], f["status"], f["origin"])
-    return key, (*key, f["term"], f["rule_version"], f["source_url"], f["note"])
+    return key, (*key, f["term"], f["rule_version"], f["source_url"], f["note"], f["on_list"],
+                 f["derivation_da"], f["derivation_en"])
 
 
 def _flow(row: Parsed, areas: dict, indicators: dict) -> tuple[tuple, tuple]:
@@ -111,8 +112,10 @@ SPECS = {
         _place_observation, FIGURE_FIELDS, unique_in_db=True),
     "statuses": Spec(
         "statuses", ListStatus, ("area_id", "year", "status", "origin"),
-        ("area_id", "year", "status", "origin", "term", "rule_version", "source_url", "note"),
-        _status, ("term", "rule_version", "source_url", "note"), unique_in_db=True),
+        ("area_id", "year", "status", "origin", "term", "rule_version", "source_url", "note",
+         "on_list", "derivation_da", "derivation_en"),
+        _status, ("term", "rule_version", "source_url", "note", "on_list", "derivation_da",
+                  "derivation_en"), unique_in_db=True),
     "flows": Spec(
         "flows", Flow, ("year", "origin_id", "destination_id", "destination_kind", "move_type"),
         ("year", "origin_id", "destination_id", "destination_kind", "move_type", "n_persons",

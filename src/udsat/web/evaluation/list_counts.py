@@ -1,6 +1,6 @@
 """Are there more vulnerable areas? The number of areas on each statutory list per year.
 
-Read from the packaged ``reference/list_counts.csv`` (the published count per list and year,
+Read from the packaged ``reference/list_sizes.csv`` (the published count per list and year,
 with its source). Series follow the status code, not the term, so "ghettoområde" (to 2020)
 and "parallelsamfund" (from 2021) are one line, named with both terms.
 """
@@ -16,10 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from udsat.domain.catalogue import default_catalogue
-from udsat.domain.statuses import STATUSES, status_of_term
+from udsat.domain.statuses import STATUSES, official_term
 from udsat.web.charts import Chart, Point, line_chart
 
-COUNTS_FILE = "reference/list_counts.csv"
+COUNTS_FILE = "reference/list_sizes.csv"
 SERIES_LABELS = {
     "vulnerable": _("Udsatte boligområder"),
     "segregated": _("Ghettoområder / parallelsamfund"),
@@ -44,10 +44,13 @@ def list_counts() -> tuple[ListCount, ...]:
     with path.open(newline="", encoding="utf-8") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             try:
-                rows.append(ListCount(int(row["year"]), status_of_term(row["status"]),
-                                      row["status"], int(row["count"]), row["source_url"]))
+                year, status = int(row["year"]), row["list"]
+                term = official_term(status, year)
+                if term is None:
+                    raise ValueError(f"no {status!r} list in {year}")
+                rows.append(ListCount(year, status, term, int(row["count"]), row["source_url"]))
             except ValueError as error:
-                raise ValueError(f"{COUNTS_FILE}, row {line}: {error}") from error
+                raise ValueError(f"{COUNTS_FILE}, row {line}, column list/count: {error}") from error
     return tuple(sorted(rows, key=lambda r: (r.year, STATUSES.index(r.status))))
 
 
