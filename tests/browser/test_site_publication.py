@@ -53,7 +53,7 @@ PAGE_TYPES = {
 # Research notes, file names and placeholders the issue found on public pages.
 FORBIDDEN = (
     "Wikipedia", "official_lists", ".csv ", "boliger renovated", "none (sale chosen instead)",
-    "not found", "Vi har ikke kunnet", "We could not read", "Titlen er afkortet",
+    "Vi har ikke kunnet", "We could not read", "Titlen er afkortet",
     "vi har læst", "sources we read", "synthetic bundle", "· synthetic ·", "Data: synthetic",
     "unstated", "-0,", "-0.", "Conflict on",
 )
