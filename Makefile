@@ -11,7 +11,9 @@ AXE := node_modules/axe-core/axe.min.js
 VNU := node_modules/vnu-jar/build/dist/vnu.jar
 DEMO_SCALE ?= 400000
 
-.PHONY: install demo demo-data messages test test-fast test-postgres lint bench docs clean browser-deps
+PROD := DJANGO_SETTINGS_MODULE=udsat.web.settings.production $(PY) -m django
+
+.PHONY: serve backup restore install demo demo-data messages test test-fast test-postgres lint bench docs clean browser-deps
 
 install: $(STAMP)
 
@@ -38,6 +40,20 @@ demo-data: install messages
 	$(MANAGE) seed_site
 	$(MANAGE) ensure_roles
 	$(MANAGE) seed_reports
+
+# Production: migrate, collect the static files, then gunicorn (README "Running in production"
+# lists the environment it needs; the settings refuse to start without it).
+serve: install messages
+	$(PROD) migrate --noinput
+	$(PROD) collectstatic --noinput
+	$(VENV)/bin/gunicorn -c python:udsat.web.gunicorn_config udsat.web.wsgi
+
+# Backup and restore: the database and the uploaded documents in one archive (docs/operations.md).
+backup: install
+	$(PROD) backup --out $(or $(OUT),var/backups)
+
+restore: install
+	$(PROD) restore $(ARCHIVE)
 
 # Translations are compiled from the .po files (the .mo files are build output, not in git).
 messages: install

@@ -1,13 +1,15 @@
 """Benchmark of the analytics pipeline: synth and compute, against two baselines run beside it.
 
-    .venv/bin/python benchmarks/pipeline.py --scale full|medium|small [--work DIR]
+    .venv/bin/python benchmarks/pipeline.py --scale full|medium|small|small_areas [--work DIR]
 
 Prints, for synth and compute: wall time, peak RSS and rows per second; the ratio of compute
 to one bare DuckDB scan-and-aggregate over the same Parquet (our distance to the engine's
 limit); and the ratio of a straightforward pandas implementation of the criterion measures
 to compute, and to our criterion measures alone, on the largest data pandas fits in memory
 (PANDAS_MAX_PERSONS: all of it here). Each step runs in its own process so its peak RSS is
-its own (os.wait4).
+its own (os.wait4). Also the disclosure gate's share of compute, its time and suppressions
+per table (issue 13: at most 30 % of compute at full scale); ``small_areas`` is a population
+of 40,000 persons in areas of 40-150 residents, the gate's hardest case.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-SCALES = {"full": 6_000_000, "medium": 1_000_000, "small": 100_000}
+SCALES = {"full": 6_000_000, "medium": 1_000_000, "small": 100_000, "small_areas": 40_000}
+AREA_RESIDENTS = {"small_areas": (40, 150)}
 YEARS = "2010-2024"
 # pandas holds every column of every row in memory: full scale (6 M persons x 15 years,
 # 90 M rows) peaked at 14.3 GB of this machine's 24 GB, so it runs on the same data as
@@ -50,7 +53,8 @@ import json
 from pathlib import Path
 from udsat.analytics.synthetic import synthesize
 from udsat.domain.catalogue import default_catalogue
-r = synthesize(Path({out!r}), {persons}, 2010, 2024, 1, default_catalogue())
+r = synthesize(Path({out!r}), {persons}, 2010, 2024, 1, default_catalogue(),
+               area_residents={sizes!r})
 print(json.dumps({{"rows": r.rows}}))
 """
 
@@ -155,7 +159,8 @@ def main() -> int:
                                  "cpus": os.cpu_count()}
     if not (args.reuse and microdata.exists()):
         shutil.rmtree(microdata, ignore_errors=True)
-        report["synth"] = run("synth", SYNTH.format(out=str(microdata), persons=persons))
+        report["synth"] = run("synth", SYNTH.format(out=str(microdata), persons=persons,
+                                                    sizes=AREA_RESIDENTS.get(args.scale)))
     report["scan"] = run("scan", SCAN.format(microdata=str(microdata)))
     report["compute"] = run("compute", COMPUTE.format(microdata=str(microdata), out=str(bundle)))
     for step in ("synth", "compute", "scan"):
@@ -163,6 +168,10 @@ def main() -> int:
             r = report[step]
             r["rows_per_s"] = round(r["rows"] / r["wall_s"])
     report["compute_to_scan"] = round(report["compute"]["wall_s"] / report["scan"]["wall_s"], 1)
+    phases = report["compute"]["phases"]
+    report["disclosure_share_of_compute"] = round(
+        phases["disclosure_gate"] / report["compute"]["wall_s"], 3)
+    report["disclosure_tables"] = phases["disclosure_tables"]
     pandas_persons = min(persons, PANDAS_MAX_PERSONS)
     small = microdata if pandas_persons == persons else subset(
         microdata, work / "pandas-subset", pandas_persons)

@@ -6,8 +6,8 @@ from udsat.cli import main
 from udsat.ingest.classify_input import VALUE_COLUMNS
 
 HEADER = ",".join(VALUE_COLUMNS)
-RESULT_HEADER = ["area", "year", "rule_version", "criteria_met", "statuses", "explanation_da",
-                 "explanation_en"]
+RESULT_HEADER = ["area", "year", "rule_version", "criteria_met", "statuses", "undecided",
+                 "explanation_da", "explanation_en"]
 
 
 def _rows(path):
@@ -39,14 +39,15 @@ def test_classify_writes_the_result_contract(tmp_path, capsys):
     assert "classified 3 area-years" in capsys.readouterr().out
     header, a, b, c = _rows(out)
     assert header == RESULT_HEADER
-    assert a[:5] == ["A", "2018", "2018", "outside_work_edu;basic_edu;nonwestern",
-                     "udsat boligområde;ghettoområde;hårdt ghettoområde"]
-    assert b[:5] == ["B", "2015", "2013", "nonwestern;outside_work_edu;convicted;basic_edu;income",
-                     "ghettoområde"]
-    assert c[:5] == ["C", "2022", "2021",
+    assert a[:6] == ["A", "2018", "2018", "outside_work_edu;basic_edu;nonwestern",
+                     "udsat boligområde;ghettoområde;hårdt ghettoområde", ""]
+    assert b[:6] == ["B", "2015", "2013", "nonwestern;outside_work_edu;convicted;basic_edu;income",
+                     "ghettoområde", ""]
+    # C: every criterion met but under 1,000 residents: no status, and decided ("undecided" empty).
+    assert c[:6] == ["C", "2022", "2021",
                      "outside_work_edu;convicted;basic_edu;income;nonwestern;nonwestern_prevention;"
-                     "outside_work_edu_prevention;convicted_prevention;income_prevention", ""]
-    assert a[5].startswith("Listen 2018") and a[6].startswith("The 2018 list")
+                     "outside_work_edu_prevention;convicted_prevention;income_prevention", "", ""]
+    assert a[6].startswith("Listen 2018") and a[7].startswith("The 2018 list")
 
 
 def test_rules_can_be_forced_for_comparison(tmp_path):
@@ -55,8 +56,8 @@ def test_rules_can_be_forced_for_comparison(tmp_path):
     out = tmp_path / "result.csv"
     assert main(["classify", "--input", str(values), "--rules", "2013", "--out", str(out)]) == 0
     # 2013 rules: 55 > 50, 45 > 40, 65 > 50: 3 of 5, a ghettoområde on the 2018 list.
-    assert _rows(out)[1][:5] == ["A", "2018", "2013", "nonwestern;outside_work_edu;basic_edu",
-                                 "ghettoområde"]
+    assert _rows(out)[1][:6] == ["A", "2018", "2013", "nonwestern;outside_work_edu;basic_edu",
+                                 "ghettoområde", ""]
 
 
 def test_without_history_the_hard_status_is_left_undecided(tmp_path):
@@ -66,7 +67,33 @@ def test_without_history_the_hard_status_is_left_undecided(tmp_path):
     assert main(["classify", "--input", str(values), "--out", str(out)]) == 0
     row = _rows(out)[1]
     assert row[4] == "udsat boligområde;ghettoområde"
-    assert "Insufficient data: cannot decide whether the area is hard ghetto area" in row[6]
+    assert row[5] == "hårdt ghettoområde"  # 2014-2017 unknown: said, not left blank
+    assert "Insufficient data: cannot decide whether the area is hard ghetto area" in row[7]
+
+
+def test_an_empty_statuses_cell_means_no_status_only_when_undecided_is_empty(tmp_path):
+    values = tmp_path / "values.csv"
+    # D 2019: outside work 45 > 40 met, the other three of the four blank (unknown): 1 met and 3
+    # unknown can still make 2 of 4, so no status holds yet none is ruled out: udsat, ghetto
+    # (55 > 50 non-Western) and hard ghetto (no history either) are all undecided.
+    # E 2019: every value given, none met: no status, decided.
+    values.write_text(HEADER + "\nD,2019,1200,55,45,,,,\nE,2019,1200,20,20,0.10,0.70,20,90\n",
+                      encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--out", str(out)]) == 0
+    d, e = _rows(out)[1:]
+    assert (d[4], d[5]) == ("", "udsat boligområde;ghettoområde;hårdt ghettoområde")
+    assert (e[4], e[5]) == ("", "")
+
+
+def test_a_national_conviction_share_of_zero_exits_2(tmp_path, capsys):
+    values = tmp_path / "values.csv"
+    values.write_text(HEADER + "\nA,2019,1200,55,45,1.00,0,65,70\n", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    assert main(["classify", "--input", str(values), "--out", str(out)]) == 2
+    assert (f"{values}, row 2, column 'national_convicted_pct': 0 is not a positive reference value"
+            in capsys.readouterr().err)
+    assert not out.exists()
 
 
 def test_bad_input_exits_2_names_file_row_column_and_leaves_no_output(tmp_path, capsys):
@@ -111,7 +138,9 @@ def test_without_history_earlier_rows_of_the_same_area_serve_as_history(tmp_path
     out = tmp_path / "result.csv"
     assert main(["classify", "--input", str(values), "--out", str(out)]) == 0
     result = {row[1]: row[4] for row in _rows(out)[1:]}
+    undecided = {row[1]: row[5] for row in _rows(out)[1:]}
     assert result["2017"] == "ghettoområde"
     assert result["2018"] == "udsat boligområde;ghettoområde"  # 2014-2016 unknown: hard undecided
+    assert undecided["2018"] == "hårdt ghettoområde"
     # 2021 rules: parallelsamfund in each of 2017-2021, all in the file: omdannelsesområde.
     assert result["2021"] == "udsat boligområde;parallelsamfund;omdannelsesområde"

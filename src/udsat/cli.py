@@ -75,7 +75,8 @@ def _add_synth(sub: argparse._SubParsersAction) -> None:
 def _compute(args: argparse.Namespace) -> int:
     from udsat.analytics.compute import compute_cli
 
-    print(compute_cli(args.microdata, args.out, args.min_persons, args.memory_limit))
+    print(compute_cli(args.microdata, args.out, args.min_persons, args.memory_limit,
+                      args.override_min_persons))
     return 0
 
 
@@ -84,6 +85,9 @@ def _add_compute(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--microdata", type=Path, required=True, help="microdata directory")
     parser.add_argument("--out", type=Path, required=True, help="bundle directory to write")
     parser.add_argument("--min-persons", type=int, default=5, help="disclosure minimum (default 5)")
+    parser.add_argument("--override-min-persons", action="store_true",
+                        help="allow --min-persons below the floor of catalogue/disclosure.toml "
+                             "(logged in the manifest)")
     parser.add_argument("--memory-limit", default="4GB", help="DuckDB memory limit")
     parser.set_defaults(handler=_compute)
 
@@ -119,7 +123,7 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
     import django
     from django.core.management import call_command
     from django.core.management.base import CommandError
-    from django.db import DatabaseError
+    from django.db import DatabaseError, OperationalError, ProgrammingError
 
     django.setup()
     out = io.StringIO()
@@ -128,8 +132,16 @@ def _load_bundle(bundle: Path, args: argparse.Namespace) -> tuple[dict | None, s
                      loaded_by=args.loaded_by, stdout=out)
     except CommandError as exc:
         return None, str(exc)
-    except DatabaseError as exc:
-        return None, f"the database is not ready ({exc}); run `manage.py migrate` first"
+    except (OperationalError, ProgrammingError) as exc:
+        text = str(exc)
+        if "no such table" in text or "does not exist" in text:
+            return None, f"the database is not ready ({text}); run `manage.py migrate` first"
+        if "locked" in text:
+            return None, ("the database is busy with another load; nothing was loaded, try "
+                          "again when it has finished")
+        return None, f"the database refused the load ({text}); nothing was loaded"
+    except DatabaseError as exc:  # a row the contract's limits let through (a bug): say so
+        return None, f"the database refused a row ({exc}); nothing was loaded"
     return json.loads(out.getvalue()), ""
 
 

@@ -118,7 +118,7 @@ def test_the_same_adversary_breaks_a_bundle_with_primary_suppression_only(
 
     computed = compute(synthetic_microdata, default_catalogue(), check_values=False)
     monkeypatch.setattr(export, "protect",
-                        lambda cells, relations, policy: frozenset(primary(cells, policy)))
+                        lambda cells, relations, policy, **_: frozenset(primary(cells, policy)))
     export.write_bundle(
         tmp_path / "naive", computed.collection, status_rows(computed.classified), [],
         computed.survey, default_catalogue(), Policy(), dataset="synthetic", synthetic=True,

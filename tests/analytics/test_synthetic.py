@@ -70,3 +70,15 @@ def test_the_population_covers_all_of_denmark_not_only_social_housing(synthetic_
     outside = pc.sum(pc.is_null(table.column("area"))).as_py()
     assert outside > table.num_rows / 2
     assert set(table.column("region").to_pylist()) == {1081, 1082, 1083, 1084, 1085}
+
+
+def test_every_municipality_lies_in_one_region_the_catalogues(tmp_path):
+    # The region lookup was a binary search over municipalities listed by region, not by
+    # code: 22 municipalities had persons in two regions. Now each has exactly one, its own.
+    synthesize(tmp_path / "m", 3000, 2018, 2019, 2, default_catalogue())
+    table = pq.read_table(tmp_path / "m" / "person_years", columns=["municipality", "region"])
+    pairs = set(zip(table["municipality"].to_pylist(), table["region"].to_pylist(),
+                    strict=True))
+    expected = {m.code: m.region_code for m in default_catalogue().geography.municipalities}
+    assert len({m for m, _ in pairs}) > 50  # persons are spread over many municipalities
+    assert pairs == {(m, expected[m]) for m, _ in pairs}

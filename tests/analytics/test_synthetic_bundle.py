@@ -12,6 +12,7 @@ from udsat.cli import main as udsat
 from udsat.domain.bundle import TABLE_COLUMNS, read_manifest
 from udsat.domain.catalogue import default_catalogue
 from udsat.domain.classification import Measures, classify
+from udsat.domain.criteria import rule_version_for_year
 from udsat.domain.statuses import SEGREGATED, VULNERABLE, status_of_term
 
 MIN_PERSONS = 5
@@ -86,8 +87,11 @@ MARGINS = {"nonwestern_pct": 6, "outside_work_edu_pct": 5, "convicted_ratio": De
 
 
 def _implied(target: AreaTarget, year: int, shift: dict) -> frozenset[str]:
+    # The list of ``year`` averages the data years its rule file's [counting] names (the two
+    # register years before the list year); only the outside-work target changes by year.
+    window = rule_version_for_year(year).data_years(year, "outside_work_edu_pct")
     outside = sum(Decimal(str(target.outside_work_edu_pct(y, 2010, 2024)))
-                  for y in (year - 1, year)) / 2
+                  for y in window) / len(window)
     measures = Measures(
         residents=target.residents,
         nonwestern_pct=Decimal(str(target.nonwestern_pct)) + shift["nonwestern_pct"],
@@ -141,18 +145,31 @@ def test_udsat_classify_on_the_published_measures_gives_the_implied_statuses(
 ):
     # The bundle publishes the criterion measures under the current rules, which are the
     # rules in force from the 2018 list on; feed them to `udsat classify` as VALUES.csv.
+    # The bundle publishes each data year's measures; the list of year t takes each measure
+    # from the data year its rule file's [counting] names (population t, registers t - 1).
     national = {r["period"]: r["value"] for r in _rows(synthetic_bundle, "place_observations")
                 if r["indicator"] == "national_convicted_pct"}
-    values: dict[tuple[str, str], dict[str, str]] = {}
+    published: dict[tuple[str, str, str], str] = {}
     for row in _rows(synthetic_bundle, "observations"):
-        if row["indicator"] in CRITERIA and row["breakdown"] == "" and row["period"] >= "2018":
-            values.setdefault((row["area"], row["period"]), {})[row["indicator"]] = row["value"]
+        if row["indicator"] in CRITERIA and row["breakdown"] == "":
+            published[(row["area"], row["indicator"], row["period"])] = row["value"]
+    areas = sorted({area for area, _, _ in published})
     with (tmp_path / "values.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["area", "year", *CRITERIA[:4], "national_convicted_pct", *CRITERIA[4:]])
-        for (area, year), found in sorted(values.items()):
-            writer.writerow([area, year, *(found.get(c, "") for c in CRITERIA[:4]),
-                             national[year], *(found.get(c, "") for c in CRITERIA[4:])])
+        for area in areas:
+            for year in range(2018, 2025):
+                rules = rule_version_for_year(year)
+
+                def value(measure: str, area=area, year=year, rules=rules) -> str:
+                    period = str(rules.data_years(year, measure)[-1])
+                    return published.get((area, measure, period), "")
+
+                if (area, "residents", str(year)) not in published:
+                    continue
+                period = str(rules.data_years(year, "national_convicted_pct")[-1])
+                writer.writerow([area, year, *(value(c) for c in CRITERIA[:4]),
+                                 national.get(period, ""), *(value(c) for c in CRITERIA[4:])])
     assert udsat(["classify", "--input", str(tmp_path / "values.csv"),
                   "--out", str(tmp_path / "result.csv")]) == 0
     classified = {

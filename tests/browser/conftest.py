@@ -39,6 +39,9 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    # axe-core arrives as an init script (the browser's own injection): the site's
+    # Content-Security-Policy refuses inline scripts, and stays enforced for its own.
+    context.add_init_script(path=str(AXE))
     page = context.new_page()
     yield page
     context.close()
@@ -47,13 +50,14 @@ def page(browser):
 @pytest.fixture
 def site(transactional_db, live_server, reference_bundle):
     """The live site with the published figures and the seeded pages; returns its base URL."""
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.core.management import call_command
 
     from udsat.web.data.loading import load_bundle
     from udsat.web.evaluation.seeding import seed_site
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):  # the page cache too
+        cache.clear()
     load_bundle(reference_bundle, loaded_by="browser-tests")
     seed_site()
     # The reports library as `make demo-data` seeds it, so report lists are checked too.
@@ -63,7 +67,6 @@ def site(transactional_db, live_server, reference_bundle):
 
 def run_axe(page) -> list[dict]:
     """axe-core's violations on the current page (every rule axe runs by default)."""
-    page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"],

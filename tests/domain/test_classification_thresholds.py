@@ -94,3 +94,12 @@ def test_floats_from_a_caller_are_compared_as_the_decimals_they_print_as():
     # 3 * 0.7 is 2.0999999999999996 in floats; as decimals 3 x 0.7 = 2.1, which 2.1 meets.
     result = classify(2019, Measures(convicted_pct=2.1, national_convicted_pct=0.7)).result("convicted")
     assert (result.met, result.threshold) == (True, D("2.1"))
+
+
+@pytest.mark.parametrize("national", [D("0"), D("-0.1")])
+def test_a_national_conviction_share_of_zero_or_less_is_refused(national):
+    # 3 x 0 = 0: any area with a single conviction would meet "mindst 3 gange
+    # landsgennemsnittet"; a non-positive reference is a data error, refused by name.
+    measures = Measures(residents=1500, convicted_pct=D("0.5"), national_convicted_pct=national)
+    with pytest.raises(ValueError, match="national_convicted_pct must be positive"):
+        classify(2019, measures)

@@ -71,6 +71,38 @@ def test_the_2018_transformation_rule_is_five_years_on_the_2018_to_2020_lists_an
     assert rule_2021.history_years_for(2021) == 5
 
 
+def test_the_2013_rules_number_the_criteria_as_l45_does():
+    # L 45 (2013-14) numbers the non-Western share nr. 1, outside work or education nr. 2.
+    version = rule_version("2013")
+    assert [(c.id, c.statute) for c in version.criteria[:2]] == [
+        ("nonwestern", "§ 61 a stk. 1 nr. 1 (L 45)"), ("outside_work_edu", "§ 61 a stk. 1 nr. 2 (L 45)")]
+
+
+def test_each_version_says_how_the_ministry_counts_with_its_source():
+    for version in (rule_version(n) for n in ("2010", "2013", "2018", "2021")):
+        counting = version.counting
+        assert counting.unknown_education == "basic"  # "inkl. uoplyst uddannelse"
+        assert counting.education_source and counting.data_years_source
+        assert any("full-time persons" in d for d in counting.deviations)
+    # Foreign education: at its own level until L 38 limited the data to Danish education.
+    assert rule_version("2013").counting.foreign_education == "own_level"
+    assert rule_version("2018").counting.foreign_education == "basic"
+    assert "bl.dk/politik-og-analyser/analyser/2020/11" in rule_version("2018").counting.education_source
+
+
+def test_the_data_years_behind_a_list():
+    # The list of 1 December 2019: the population of 1 January 2019, the two register years
+    # before it (2017, 2018) for the averaged measures, income from 2018.
+    version = rule_version("2018")
+    assert version.data_years(2019, "nonwestern_pct") == (2019,)
+    assert version.data_years(2019, "basic_edu_pct") == (2019,)
+    assert version.data_years(2019, "outside_work_edu_pct") == (2017, 2018)
+    assert version.data_years(2019, "national_convicted_pct") == (2017, 2018)
+    assert version.data_years(2019, "income_pct_of_region") == (2018,)
+    # The 2010 rules average four years: the list of 1 October 2011 reads 2007-2010.
+    assert rule_version("2010").data_years(2011, "convicted_pct") == (2007, 2008, 2009, 2010)
+
+
 def _copy(tmp_path: Path) -> Path:
     root = tmp_path / "criteria"
     shutil.copytree(CRITERIA_DIR, root)
@@ -97,6 +129,13 @@ def _copy(tmp_path: Path) -> Path:
          "2010.toml: version.effective_to: overlaps 2013.toml"),
         ("2021-l194.toml", 'applies_to = ["2018", "2021"]', 'applies_to = ["2019"]',
          "2021-l194.toml: amendment.applies_to: unknown version '2019'"),
+        ("2018.toml", 'foreign_education = "basic"', 'foreign_education = "abroad"',
+         "2018.toml: counting.foreign_education: unknown treatment 'abroad'"),
+        ("2021.toml", "register_year = -1", "register_year = 1",
+         "2021.toml: counting.register_year: 1 is not an offset from the list year"),
+        ("2013.toml", "education_source = ", "education_note = ",
+         "2013.toml: counting.education_note: unknown key"),
+        ("2010.toml", "\n[counting]\n", "\n[counting_]\n", "2010.toml: counting: expected a table"),
     ],
 )
 def test_a_bad_criteria_file_fails_naming_file_and_key(tmp_path, file, old, new, message):

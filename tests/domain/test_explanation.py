@@ -25,8 +25,10 @@ def _vulnerable(base: int | None = 1000) -> Measures:
 
 def test_smallest_change_is_counted_in_persons_where_the_base_is_known():
     change = smallest_change(classify(2022, _vulnerable(), history=NO_LISTS))
-    # 41.2 % of 1,000 = 412 persons; "overstiger 40 %" stops at 400 or fewer: 412 - 400 = 12.
-    assert (change.criterion, change.persons, change.direction) == ("outside_work_edu", 12, "down")
+    # 41.2 % is a two-year average of about 1,000 persons; "overstiger 40 %" stops at 40.
+    # The average must fall 1.2 points, so the latest year alone 2.4 points: 24 persons
+    # (12 if the share were of one year only).
+    assert (change.criterion, change.persons, change.direction) == ("outside_work_edu", 24, "down")
     assert change.lost == {"vulnerable", "segregated"}
     assert change.gained == {"prevention"}  # still > 30 % outside work and > 30 % non-Western
 
@@ -34,12 +36,13 @@ def test_smallest_change_is_counted_in_persons_where_the_base_is_known():
 @pytest.mark.parametrize(
     ("value", "comparison_met", "persons"),
     [
-        # 40.00 % of 1,000 = 400, not over 40 %: 401 needed, 1 more person.
+        # Two-year averages (2021 rules), so the latest year alone moves twice as far.
+        # 40.00 % of 1,000: not over 40 %; any rise in the latest year takes it over: 1 person.
         ("40.00", False, 1),
-        # 40.05 % of 2,000 = 801 > 800: one fewer gives 800 = 40 %, no longer over.
-        ("40.05", True, 1),
-        # 45.00 % of 1,000 = 450: down to 400 is 50 persons.
-        ("45.00", True, 50),
+        # 40.05 % of 2,000: down to 40 % is 0.05 points, 0.10 in one year = 2 persons.
+        ("40.05", True, 2),
+        # 45.00 % of 1,000: 5 points, 10 in one year = 100 persons.
+        ("45.00", True, 100),
     ],
 )
 def test_persons_to_cross_the_40_percent_line(value, comparison_met, persons):
@@ -55,12 +58,13 @@ def test_persons_to_cross_the_40_percent_line(value, comparison_met, persons):
 
 
 def test_the_conviction_multiple_counts_persons_at_least_three_times_the_average():
-    # 2.00 % of 1,000 adults = 20 convicted; 3 x 0.70 = 2.10 % = 21: one more person meets it.
+    # 2.00 % of 1,000 adults = 20 convicted; 3 x 0.70 = 2.10 % = 21. The share is a two-year
+    # average: 0.10 points up takes 0.20 points in the latest year alone, 2 persons.
     measures = Measures(residents=1500, convicted_pct=D("2.00"), national_convicted_pct=D("0.70"),
                         basic_edu_pct=D("70"), outside_work_edu_pct=D("10"), nonwestern_pct=D("10"),
                         income_pct_of_region=D("90"), base_persons={"convicted_pct": 1000})
     change = smallest_change(classify(2019, measures, history=NO_LISTS))
-    assert (change.criterion, change.persons, change.direction) == ("convicted", 1, "up")
+    assert (change.criterion, change.persons, change.direction) == ("convicted", 2, "up")
     assert change.gained == {"vulnerable"}
 
 
@@ -69,20 +73,27 @@ def test_danish_explanation_names_law_status_margins_and_the_change():
     assert text.startswith("Listen 2022 efter parallelsamfundsreglerne fra 2021 (almenboligloven §§ 61 a-61 b")
     assert "Status: udsat boligområde og parallelsamfund." in text
     assert "18-64-årige uden for arbejde og uddannelse 41,2 % (kriterium: > 40 %; 1,2 procentpoint over)" in text
-    assert ("12 flere beboere på 18-64 år i arbejde eller uddannelse ville bringe andelen ned på "
-            "40 % eller derunder") in text
+    # The change is in the latest data year of the 2022 list, 2021 ([counting] register_year -1).
+    assert ("omkring 24 flere beboere på 18-64 år i arbejde eller uddannelse i 2021 alene ville bringe "
+            "2-årsgennemsnittet ned på 40 % eller derunder (en ændring i ét af årene flytter "
+            "gennemsnittet det halve, så det kræver omkring dobbelt så mange)") in text
 
 
 def test_english_explanation_says_the_same():
     text = explain(classify(2022, _vulnerable(), history=NO_LISTS), "en")
     assert "Status: vulnerable housing area (udsat boligområde) and parallel society (parallelsamfund)." in text
-    assert "12 more residents aged 18-64 in work or education would bring the share to 40 % or below" in text
+    assert ("about 24 more residents aged 18-64 in work or education in 2021 alone would bring the "
+            "2-year average to 40 % or below") in text
 
 
-def test_without_a_base_the_change_is_given_in_percentage_points():
+def test_without_a_base_the_change_is_given_as_a_value_and_says_the_persons_are_unknown():
     text = explain(classify(2022, _vulnerable(base=None), history=NO_LISTS), "en")
-    # outside work is 1.2 points over 40 of 40 (3 %), basic education 7.3 over 60 (12 %).
-    assert "a value to 40 % or below for residents aged 18-64 outside work and education (now 41.2 %)" in text
+    # Only the non-Western share is counted in persons without a base (its base is the 1,587
+    # residents): 66.4 % = 1,054; (1,054 - 793.5) / 0.5 = 521 leavers.
+    assert ("Smallest single change counted in persons: 521 residents of non-Western origin moving "
+            "out, with nobody moving in, would bring the share to 50 % or below") in text
+    assert ("A change where the number of persons behind the share is not known: residents aged "
+            "18-64 outside work and education to 40 % or below (now 41.2 %)") in text
 
 
 def test_insufficient_data_is_said_not_hidden():

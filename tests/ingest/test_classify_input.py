@@ -38,6 +38,12 @@ def test_values_are_read_exactly_and_blank_cells_are_unknown(tmp_path):
         ("A,2019,15.5,55,41,2,0.7,61,54", "row 2, column 'residents': '15.5' is not a whole number"),
         ("A,2019,1500,55,41,2", "row 2: 6 cells; the header has 9"),
         ("A,2019,1500,55,41,2,\"0,7\",61,54", "row 2, column 'national_convicted_pct': '0,7' is not a number"),
+        # A national conviction share of 0 would make 3 x 0 = 0 the threshold: any area with a
+        # single conviction (> 0 %) would meet "mindst 3 gange landsgennemsnittet".
+        ("A,2019,1500,55,41,2,0,61,54",
+         "row 2, column 'national_convicted_pct': 0 is not a positive reference value"),
+        ("A,2019,1500,55,41,2,0.00,61,54",
+         "row 2, column 'national_convicted_pct': 0.00 is not a positive reference value"),
     ],
 )
 def test_bad_values_are_named_by_file_row_and_column(tmp_path, row, message):

@@ -50,3 +50,28 @@ def test_problems_beyond_the_first_two_hundred_are_counted_not_kept(tmp_path):
     # 250 rows, each with a text value: 250 problems counted, 200 kept for the report
     assert (result.problem_count, len(result.problems)) == (250, 200)
     assert "… and 50 more" in result.report_lines()[-1]
+
+
+def test_in_count_columns_a_dot_before_three_digits_is_a_thousands_separator(tmp_path):
+    # docs/importing.md: "in count columns 8.989 is 8989". A count is a value in persons,
+    # households or dwellings, and n_persons; a share keeps the dot as its decimal point.
+    source = tmp_path / "counts.csv"
+    source.write_text(
+        HEADER
+        + "Vollsmose,residents,2020,1.000,persons,statistikbanken,,,,\n"  # 1.000 = 1000
+        + "Vollsmose,residents,2021,8.989,persons,statistikbanken,,,,\n"  # 8.989 = 8989
+        + "Vollsmose,nonwestern_pct,2020,1.000,pct,statistikbanken,,,2.345,\n",  # 1 %; 2345
+        encoding="utf-8")
+    result = run_import(TIDY, source, tmp_path / "b")
+    assert result.ok, result.problems
+    values = [(Decimal(r["value"]), r["n_persons"]) for r in _rows(tmp_path / "b")]
+    assert values == [(Decimal(1000), ""), (Decimal(8989), ""), (Decimal(1), "2345")]
+
+
+def test_a_count_with_a_decimal_point_elsewhere_is_not_whole(tmp_path):
+    source = tmp_path / "counts.csv"
+    source.write_text(HEADER + "Vollsmose,residents,2020,1.5,persons,statistikbanken,,,,\n",
+                      encoding="utf-8")
+    result = run_import(TIDY, source, tmp_path / "b")
+    assert [str(p) for p in result.problems] == [
+        "counts.csv, row 2, column 'value': 1.5 is not a whole number of persons"]

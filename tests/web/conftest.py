@@ -11,11 +11,13 @@ def fresh_cache():
     site root paths and the area page's fragments would otherwise leak from one test into the
     next and make results depend on test order.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):  # "pages" too (udsat.web.page_cache)
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from pathlib import Path
 from udsat.analytics.cells import Collection
 from udsat.analytics.criteria import CountTables, YearCounts, classify_areas
 from udsat.analytics.db import Database
+from udsat.analytics.identities import declare_level1
 from udsat.analytics.indicators import figure
 from udsat.domain.catalogue import Catalogue
 from udsat.domain.classification import Classification
@@ -71,9 +72,11 @@ def criterion_tables(db: Database, area_region: Mapping[str, int]) -> CountTable
 
 def collect_level1(
     collection: Collection, rows: list[Mapping[str, object]], tables: CountTables,
-    indicators: tuple[Indicator, ...],
+    indicators: tuple[Indicator, ...], municipality_region: Mapping[int, int] | None = None,
+    area_municipality: Mapping[str, int] | None = None,
 ) -> dict[tuple[str, int], Classification]:
-    """Add level-1 cells; return the classification of every area-year."""
+    """Add level-1 cells and their identities (analytics/identities.py); return the
+    classification of every area-year."""
     current = rule_versions()[-1]
     for row in rows:
         year = int(row["year"])
@@ -84,7 +87,8 @@ def collect_level1(
             area = str(row["area"])
             for ind in indicators:
                 fig = figure(ind, row)
-                collection.observation(area, ind.id, year, "", fig.value, fig.n_persons)
+                collection.observation(area, ind.id, year, "", fig.value, fig.n_persons,
+                                       top=fig.top, total=fig.total)
             measures = tables.measures(area, year, current)
             if measures is None:
                 continue
@@ -99,7 +103,8 @@ def collect_level1(
             code = {"municipality": row["municipality"], "region": row["region"]}.get(kind, "DK")
             for ind in indicators:
                 fig = figure(ind, row)
-                collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons)
+                collection.place(kind, str(code), ind.id, year, "", fig.value, fig.n_persons,
+                                 top=fig.top, total=fig.total)
             residents = int(row["residents"] or 0)
             if residents:
                 collection.place(kind, str(code), "nonwestern_pct", year, "",
@@ -110,6 +115,7 @@ def collect_level1(
                 if value is not None:
                     collection.place(kind, "DK", "national_convicted_pct", year, "", value,
                                      persons or 0)
+    declare_level1(collection, indicators, municipality_region or {}, area_municipality or {})
     return classify_areas(tables)
 
 

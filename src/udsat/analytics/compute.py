@@ -12,8 +12,11 @@ in-memory tracks. Then the disclosure gate and the bundle (analytics/export.py).
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from udsat.analytics.areas import area_regions, collect_level1, criterion_tables, status_rows
@@ -26,7 +29,8 @@ from udsat.analytics.outcomes import GROUP_INDICATORS, collect_decomposition, co
 from udsat.analytics.survey import collect_survey
 from udsat.domain.catalogue import Catalogue, default_catalogue
 from udsat.domain.criteria import rule_versions
-from udsat.domain.disclosure import Policy
+from udsat.domain.disclosure import DisclosureError, GateReport, Policy
+from udsat.domain.disclosure_rules import load_rules
 from udsat.ingest.microdata import (
     REHOUSING,
     SURVEY,
@@ -76,13 +80,22 @@ def compute_bundle(
     used = {k[1] for k in collection.cells if k[0] == "observations"} | {r[0] for r in statuses}
     synthetic = _is_synthetic(Path(microdata))
     started = time.perf_counter()
+    report = GateReport()
     manifest, suppressed = write_bundle(
         out, collection, statuses, area_rows(computed.area_names, used), computed.survey,
         catalogue, policy, dataset="synthetic" if synthetic else "registers",
         synthetic=synthetic, rule_versions=[v.name for v in rule_versions()],
-        producer="udsat compute",
+        producer="udsat compute", report=report, created_at=input_time(Path(microdata)),
     )
+    gate_seconds = sum(report.seconds.values())
     computed.phases["disclosure_and_write"] = round(time.perf_counter() - started, 2)
+    computed.phases["disclosure_gate"] = round(gate_seconds, 2)
+    computed.phases["disclosure_tables"] = {
+        table: {"seconds": report.seconds.get(table, 0.0),
+                "primary": report.primary.get(table, 0),
+                "secondary": report.secondary.get(table, 0)}
+        for table in sorted({*report.seconds, *report.primary, *report.secondary})}
+    computed.phases["disclosure_reasons"] = dict(sorted(report.reasons.items()))
     return ComputeResult(computed.person_years, len(collection.cells), suppressed,
                          len(statuses), Path(out), computed.phases)
 
@@ -126,7 +139,12 @@ def compute(
             raise ProblemsFound(validate_microdata(microdata, catalogue) or [Problem(
                 str(microdata), None, None, "text values outside the microdata contract")])
         collection = Collection()
-        classified = collect_level1(collection, rows, tables, level1)
+        geography = catalogue.geography
+        classified = collect_level1(
+            collection, rows, tables, level1,
+            {m.code: m.region_code for m in geography.municipalities},
+            {**{a.slug: a.municipality_code for a in geography.areas},
+             **{slug: code for slug, (_, code) in names.items()}})
         lap("level1_measures_and_classification")
         db.execute("tracks", {"base_year": base_year})
         lap("tracks")
@@ -144,13 +162,39 @@ def compute(
     return Computed(collection, classified, survey, tables, person_years, names, phases)
 
 
-def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str) -> str:
+def compute_cli(microdata: Path, out: Path, min_persons: int, memory_limit: str,
+                override_min_persons: bool = False) -> str:
+    rules = load_rules()
     if min_persons < 1:
         raise ProblemsFound([Problem("--min-persons", None, None, "must be at least 1")])
-    result = compute_bundle(microdata, out, policy=Policy(min_persons=min_persons),
-                            memory_limit=memory_limit)
+    if min_persons < rules.floor and not override_min_persons:
+        raise ProblemsFound([Problem("--min-persons", None, None, (
+            f"{min_persons} is below the disclosure floor of {rules.floor} persons "
+            "(catalogue/disclosure.toml); pass --override-min-persons to do it anyway "
+            "(logged in the bundle's manifest)"))])
+    if min_persons < rules.floor:
+        print(f"WARNING: disclosure minimum overridden: {min_persons} persons, below the "
+              f"floor of {rules.floor}; the manifest records the override", file=sys.stderr)
+    policy = Policy(min_persons=min_persons, rules=rules, override=min_persons < rules.floor)
+    try:
+        result = compute_bundle(microdata, out, policy=policy, memory_limit=memory_limit)
+    except DisclosureError as exc:
+        raise ProblemsFound([Problem(str(out), None, None, f"disclosure gate: {exc}")]) from exc
     return (f"bundle written to {out}: {result.rows} person-years, {result.cells} cells "
             f"({result.suppressed} suppressed), {result.statuses} status rows")
+
+
+def input_time(microdata: Path) -> str:
+    """The bundle's creation time: SOURCE_DATE_EPOCH when set (reproducible builds), else
+    the newest modification time of the input files, so the same input gives the same
+    bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        files = [*person_year_files(microdata), *sorted(microdata.glob("*.csv")),
+                 *sorted(microdata.glob("*.parquet"))]
+        epoch = str(max((int(f.stat().st_mtime) for f in files), default=0))
+    moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+    return moment.isoformat()
 
 
 def _has_invalid_text(rows: list[dict]) -> bool:

@@ -17,7 +17,8 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from udsat.analytics.cells import FLOWS, OBSERVATIONS, PLACE_OBSERVATIONS, Collection
+from udsat.analytics.audit import integer_audit
+from udsat.analytics.cells import DERIVED, FLOWS, OBSERVATIONS, PLACE_OBSERVATIONS, Collection
 from udsat.domain.bundle import (
     SCHEMA_VERSION,
     TABLE_COLUMNS,
@@ -29,7 +30,7 @@ from udsat.domain.bundle import (
     write_manifest,
 )
 from udsat.domain.catalogue import Catalogue
-from udsat.domain.disclosure import Policy, protect
+from udsat.domain.disclosure import GateReport, Policy, protect
 from udsat.domain.observations import SUPPRESSED
 
 SURVEY_COLUMNS = ("area", "year", "indicator", "breakdown", "n_persons", "mean", "ci_low",
@@ -46,6 +47,8 @@ def table_rows(collection: Collection, suppressed: frozenset, catalogue: Catalog
     """The observations, place_observations and flows rows after disclosure control."""
     rows: dict[str, list[tuple]] = {OBSERVATIONS: [], PLACE_OBSERVATIONS: [], FLOWS: []}
     for key, cell in collection.cells.items():
+        if cell.table == DERIVED:
+            continue
         hidden = key in suppressed
         if cell.table == FLOWS:
             year, origin, destination, kind, move_type = cell.fields
@@ -73,22 +76,23 @@ def write_bundle(
     out: Path, collection: Collection, statuses: Sequence[tuple], areas: Sequence[tuple],
     survey: Sequence[tuple], catalogue: Catalogue, policy: Policy, dataset: str,
     synthetic: bool, rule_versions: Sequence[str], producer: str,
+    report: GateReport | None = None, created_at: str | None = None,
 ) -> tuple[Manifest, int]:
     """Apply disclosure control, write every table and the manifest; return it and the
-    number of suppressed cells."""
-    cells = {k: c.n_persons for k, c in collection.cells.items() if c.value is not None}
-    suppressed = protect(cells, collection.relations, policy)
+    number of suppressed cells. ``report`` receives the gate's suppressions and time per
+    table; ``created_at`` fixes the manifest's time (the same input gives the same bytes)."""
+    suppressed = gate(collection, policy, report)
     source = "synthetic-microdata" if synthetic else "dst-registers"
     rows = table_rows(collection, suppressed, catalogue, source)
     hidden_survey = {(a, str(y), i, g) for (_, a, i, y, g) in
                      (k for k in suppressed if k[0] == OBSERVATIONS)}
-    survey_rows = [
+    survey_rows = sorted([
         (a, y, i, g, "" if (a, str(y), i, g) in hidden_survey else n,
          *(("", "", "") if (a, str(y), i, g) in hidden_survey
            else (f"{m:.1f}", f"{lo:.1f}", f"{hi:.1f}")),
          "true" if (a, str(y), i, g) in hidden_survey else "false")
         for a, y, i, g, n, m, lo, hi in survey
-    ]
+    ], key=lambda r: tuple(str(v) for v in r))
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
@@ -106,7 +110,7 @@ def write_bundle(
             files.append(write_csv_table(staging, name, columns, data))
             files.append(_parquet_copy(staging, name, columns))
         manifest = Manifest(
-            schema_version=SCHEMA_VERSION, name=out.name, created_at=now_utc(),
+            schema_version=SCHEMA_VERSION, name=out.name, created_at=created_at or now_utc(),
             producer=producer, files=tuple(files), dataset=dataset, synthetic=synthetic,
             catalogue_version=catalogue_version(catalogue), rule_versions=tuple(rule_versions),
             disclosure=policy.as_manifest(), source_url="",
@@ -119,6 +123,21 @@ def write_bundle(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest, len(suppressed)
+
+
+def gate(collection: Collection, policy: Policy, report: GateReport | None = None
+         ) -> frozenset:
+    """The disclosure gate over every cell and relation of the collection: the rules of
+    catalogue/disclosure.toml, the exact linear audit and the integer interval audit."""
+    cells = {}
+    for key, cell in collection.cells.items():
+        if cell.value is not None or cell.table == DERIVED:
+            indicator = "" if cell.table == FLOWS else str(cell.fields[-3])
+            cells[key] = cell.figure(indicator)
+    derived = [k for k, c in collection.cells.items() if c.table == DERIVED]
+    return protect(cells, collection.relations, policy,
+                   audit=integer_audit(policy.rules.min_interval), report=report,
+                   derived=derived)
 
 
 def _parquet_copy(directory: Path, table: str, columns: Sequence[str]) -> TableFile:

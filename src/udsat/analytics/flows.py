@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from udsat.analytics.cells import FLOWS, Collection, flow_key
 from udsat.domain.classification import Classification
+from udsat.domain.disclosure import Numerator
 
 MOVE_TYPES = {"planned_rehousing": "planned_rehousing", "other": "other_moves"}
 THRESHOLD = Decimal(40)  # the outside-work-and-education threshold of § 61 a stk. 1 nr. 1
@@ -59,15 +60,18 @@ def collect_moves(collection: Collection, rows: Iterable[Mapping[str, object]],
         housed = to_housing.get((origin, year), [])
         moved_to = sum(collection.cells[k].n_persons for k in housed)
         share = collection.observation(origin, "outmovers_to_social_housing_pct", year, "",
-                                       Decimal(moved_to) * 100 / all_moves, all_moves)
-        # The share times the published total gives the count moving to social housing.
-        if housed:
-            collection.relate_total(share, housed)
+                                       Decimal(moved_to) * 100 / all_moves, all_moves,
+                                       numerator=moved_to)
+        # Twins: the share rests on the same persons as the out-movers count, and its
+        # numerator (share times n) is the sum of the flows into social housing.
+        collection.relate([(share, 1), (whole, -1)])
+        collection.relate_total(Numerator(share), housed)
 
 
 def collect_waterbed(collection: Collection, rows: Iterable[Mapping[str, object]],
                      evaluated: set[str]) -> None:
     per_year: dict[int, list[tuple[Decimal, Decimal, int]]] = {}
+    cells_by_year: dict[int, list[tuple]] = {}
     from_evaluated: dict[tuple[str, str], list[tuple]] = {}
     for k in collection.cells:
         if k[0] == FLOWS and k[2] in evaluated:
@@ -86,15 +90,25 @@ def collect_waterbed(collection: Collection, rows: Iterable[Mapping[str, object]
         with_movers = Decimal(int(row["outside_all"])) * 100 / n_all
         without = Decimal(int(row["outside_all"]) - int(row["outside_from"])) * 100 / (
             n_all - n_from)
-        collection.observation(area, "waterbed_outside_work_edu_pp", year, "",
-                               with_movers - without, n_from)
+        # The value times the movers' count gives the movers outside work and education
+        # back (with the published shares of the area): that count is its numerator.
+        key = collection.observation(area, "waterbed_outside_work_edu_pp", year, "",
+                                     with_movers - without, n_from,
+                                     numerator=int(row["outside_from"]))
         per_year.setdefault(year, []).append((with_movers, without, n_from))
+        cells_by_year.setdefault(year, []).append(key)
     for year, areas in sorted(per_year.items()):
         persons = sum(n for _, _, n in areas)
         closer = sum(1 for w, wo, _ in areas if w > wo)
         crossing = sum(1 for w, wo, _ in areas if w > THRESHOLD >= wo)
-        collection.place("social_housing", "all", "waterbed_areas_closer", year, "",
-                         Decimal(closer), persons)
-        collection.place("social_housing", "all", "waterbed_areas_crossing", year, "",
-                         Decimal(crossing), persons)
+        for indicator, value in (("waterbed_areas_closer", closer),
+                                 ("waterbed_areas_crossing", crossing)):
+            key = collection.place("social_housing", "all", indicator, year, "",
+                                   Decimal(value), persons)
+            # How many areas moved closer tells the sign of the one area left out; declared
+            # as a value identity with the areas' cells, so the gate never leaves one alone.
+            collection.relate_total(key, cells_by_year[year], kind="value")
+            # The persons behind it are the movers of every area (a count identity).
+            collection.relate(
+                [(key, 1), *((k, -1) for k in cells_by_year[year])], kind="count")
 

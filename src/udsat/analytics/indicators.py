@@ -41,6 +41,8 @@ class Figure:
 
     value: Decimal | None
     n_persons: int
+    top: tuple[float, ...] = ()  # the largest contributions (a magnitude's dominance)
+    total: float | None = None  # the sum behind a mean
 
 
 def predicate_indicators(catalogue: Catalogue, ids: Sequence[str] = PREDICATE_INDICATORS
@@ -72,6 +74,9 @@ def measures_sql(indicators: Sequence[Indicator]) -> str:
         columns.append(f"count(*) FILTER (WHERE {universe}) AS \"{ind.id}__den\"")
         if ind.unit == "dkk":
             columns.append(f"sum({ind.numerator}) FILTER (WHERE {universe}) AS \"{ind.id}__num\"")
+            # The two largest contributions, for the dominance rule (catalogue/disclosure.toml).
+            columns.append(f"max({ind.numerator}, 2) FILTER (WHERE {universe}) "
+                           f"AS \"{ind.id}__top\"")
         elif ind.unit == "pct":
             columns.append(
                 f"count(*) FILTER (WHERE {universe} AND ({ind.numerator})) AS \"{ind.id}__num\""
@@ -88,6 +93,7 @@ def figure(indicator: Indicator, row: Mapping[str, object]) -> Figure:
         return Figure(None, 0)
     num = row[f"{indicator.id}__num"] or 0
     if indicator.unit == "dkk":
-        return Figure(Decimal(str(float(num))) / den, den)
+        top = tuple(float(v) for v in (row.get(f"{indicator.id}__top") or ()))
+        return Figure(Decimal(str(float(num))) / den, den, top, float(num))
     return Figure(Decimal(int(num)) * 100 / den, den)
 

@@ -71,7 +71,15 @@ class AreaParameters:
         income = np.array([t.income_pct_of_region for t in targets]) / 100
         self.income = np.append(income * self._income_scale(income, share), 1.0)
         self.municipalities = np.array([m.code for m in geo.municipalities], dtype=np.int64)
-        self.muni_region = np.array([m.region_code for m in geo.municipalities], dtype=np.int64)
+        # Sorted by code for the region lookup (``region_of``, a binary search): the
+        # catalogue lists municipalities by region, not by code.
+        ordered = sorted(geo.municipalities, key=lambda m: m.code)
+        self._sorted_codes = np.array([m.code for m in ordered], dtype=np.int64)
+        self._sorted_regions = np.array([m.region_code for m in ordered], dtype=np.int64)
+
+    def region_of(self, municipality: np.ndarray) -> np.ndarray:
+        """The region of each municipality code (the catalogue's geography)."""
+        return self._sorted_regions[np.searchsorted(self._sorted_codes, municipality)]
 
     def _income_scale(self, income: np.ndarray, share: float) -> float:
         mean = float((income * self.size).sum() / self.size.sum()) if self.n else 1.0
@@ -133,11 +141,19 @@ class Chunk:
     def _draw_education(self, area: np.ndarray, origin: np.ndarray):
         rng, n = self.rng, len(area)
         immigrant = origin == 2
-        unknown = rng.random(n) < np.where(immigrant, 0.10, 0.015)
-        basic = rng.random(n) < self.a.basic[area]
+        p_unknown = np.where(immigrant, 0.10, 0.015)
+        p_foreign = np.where(immigrant, 0.15, 0.0)
+        unknown = rng.random(n) < p_unknown
+        # The target is the share as the ministry counts it from the 2018 rules (the rule
+        # files' [counting]): unknown and foreign education count as basic. So a person is
+        # counted as basic when unknown, or drawn basic, or foreign: P = u + (1 - u)(1 - (1 - b)
+        # (1 - f)) = target gives the probability b of drawing basic below.
+        target = self.a.basic[area]
+        p_basic = np.clip(1 - (1 - target) / ((1 - p_unknown) * (1 - p_foreign)), 0.0, 1.0)
+        basic = rng.random(n) < p_basic
         higher = rng.choice([2, 3, 4], n, p=[0.3, 0.4, 0.3])
         level = np.where(unknown, UNKNOWN, np.where(basic, BASIC, higher))
-        danish = np.where(immigrant, rng.random(n) < 0.85, True)
+        danish = np.where(immigrant, rng.random(n) < 1 - p_foreign, True)
         return level, danish
 
     def _step_labour(self, year: int, initial: bool = False) -> np.ndarray:
@@ -193,7 +209,7 @@ class Chunk:
         a, rng, n = self.a, self.rng, self.n
         age = year - self.birth
         area_codes = np.where(self.area < a.n, self.area, -1)
-        region = a.muni_region[np.searchsorted(a.municipalities, self.muni)]
+        region = a.region_of(self.muni)
         youth = age <= 15
         education = np.where(youth, NONE, self.education)
         noise = np.exp(rng.normal(0, 0.45, n) - 0.45**2 / 2)

@@ -57,7 +57,7 @@ def synthesize_cli(out: Path, persons: int, years: str, seed: int) -> str:
 
 def synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int = CHUNK_PERSONS,
+    chunk_persons: int = CHUNK_PERSONS, area_residents: tuple[int, int] | None = None,
 ) -> SynthResult:
     """Write a synthetic microdata directory (docs/microdata.md) to ``out``.
 
@@ -68,7 +68,8 @@ def synthesize(
     final.parent.mkdir(parents=True, exist_ok=True)
     out = Path(tempfile.mkdtemp(prefix=f".{final.name}-", dir=final.parent))
     try:
-        result = _synthesize(out, persons, first_year, last_year, seed, catalogue, chunk_persons)
+        result = _synthesize(out, persons, first_year, last_year, seed, catalogue, chunk_persons,
+                             area_residents)
         if final.exists():
             final.rmdir()  # an empty directory (checked by the caller)
         out.rename(final)
@@ -80,10 +81,10 @@ def synthesize(
 
 def _synthesize(
     out: Path, persons: int, first_year: int, last_year: int, seed: int, catalogue: Catalogue,
-    chunk_persons: int,
+    chunk_persons: int, area_residents: tuple[int, int] | None = None,
 ) -> SynthResult:
     (out / PERSON_YEARS).mkdir(parents=True, exist_ok=True)
-    targets = default_targets(catalogue, persons, seed)
+    targets = default_targets(catalogue, persons, seed, area_residents)
     areas = AreaParameters(targets, catalogue, persons)
     write_targets(out / "targets.csv", targets)
     _write_area_names(out, targets)
@@ -101,6 +102,8 @@ def _synthesize(
     survey.close()
     meta = {"seed": seed, "persons": persons, "years": [first_year, last_year],
             "chunk_persons": chunk_persons, "areas": len(targets)}
+    if area_residents is not None:
+        meta["area_residents"] = list(area_residents)
     (out / "synthetic.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return SynthResult(persons, rows, len(targets), chunks)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import random
-from dataclasses import astuple, dataclass, fields
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 from udsat.domain.catalogue import Catalogue
@@ -38,7 +38,8 @@ class AreaTarget:
     outside_work_edu_pct_start: float  # first year; moves linearly to the end value
     outside_work_edu_pct_end: float
     convicted_ratio: float  # share convicted as a multiple of the national share
-    basic_edu_pct: float  # among 30-59-year-olds with education taken/approved in Denmark
+    basic_edu_pct: float  # among 30-59-year-olds, as the ministry counts it from 2018 (unknown
+    # and foreign education as basic: the rule files' [counting])
     income_pct_of_region: float
     development_plan: bool  # planned rehousing out of the area from 2019
 
@@ -119,10 +120,18 @@ def _drawn(rng: random.Random, slug: str, name: str, municipality: int, syntheti
     )
 
 
-def default_targets(catalogue: Catalogue, persons: int, seed: int) -> list[AreaTarget]:
-    """The targets for a population of ``persons``: evaluated areas first, then others."""
+def default_targets(catalogue: Catalogue, persons: int, seed: int,
+                    area_residents: tuple[int, int] | None = None) -> list[AreaTarget]:
+    """The targets for a population of ``persons``: evaluated areas first, then others.
+
+    ``area_residents`` (low, high) gives every area a size drawn from that range instead:
+    small areas for testing disclosure control (areas of 40-150 residents)."""
     rng = random.Random(f"targets-{seed}")
     evaluated = {t.slug: t for t in read_targets(EVALUATED_DEFAULTS)}
+    if area_residents is not None:
+        sizes = random.Random(f"sizes-{seed}")
+        evaluated = {slug: replace(t, residents=sizes.randint(*area_residents))
+                     for slug, t in evaluated.items()}
     others: list[AreaTarget] = []
     for area in catalogue.geography.areas:
         if area.slug not in evaluated:
@@ -138,6 +147,8 @@ def default_targets(catalogue: Catalogue, persons: int, seed: int) -> list[AreaT
     rest: list[AreaTarget] = []
     for i in range(max(len(others), len(synthetic))):
         rest += others[i : i + 1] + synthetic[i : i + 1]
+    if area_residents is not None:
+        rest = [replace(t, residents=sizes.randint(*area_residents)) for t in rest]
     share = AREA_SHARE_FULL if persons >= FULL_SCALE else AREA_SHARE_SMALL
     budget = share * persons
     chosen: list[AreaTarget] = []

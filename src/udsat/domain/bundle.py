@@ -18,6 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from udsat.domain.limits import (
+    MANIFEST_TEXT_LIMITS,
+    MAX_HEADER_CELLS,
+    MAX_HEADER_CHARS,
+    MAX_MANIFEST_BYTES,
+)
+
 SCHEMA_VERSION = 2  # 2: statuses carry on_list and the derivation sentences
 MANIFEST = "manifest.json"
 
@@ -51,6 +58,23 @@ _DATASET = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 class BundleError(ValueError):
     """The bundle cannot be loaded; the message says which file and why."""
+
+
+class LineTooLong(ValueError):
+    """A line of a CSV table is longer than any row of the contract can be."""
+
+
+def bounded_lines(handle: Iterable[str], max_chars: int) -> Iterator[str]:
+    """The lines of an open text file, refusing one longer than ``max_chars`` before it is
+    read whole (``readline`` with a size never reads past it): memory stays bounded."""
+    readline = handle.readline  # type: ignore[attr-defined]
+    while True:
+        line = readline(max_chars + 1)
+        if not line:
+            return
+        if len(line) > max_chars and not line.endswith("\n"):
+            raise LineTooLong(f"a line is longer than {max_chars:,} characters")
+        yield line
 
 
 @dataclass(frozen=True)
@@ -165,10 +189,14 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
         raise BundleError(f"{directory}: not a directory")
     if not path.is_file():
         raise BundleError(f"{path}: missing; a bundle needs a manifest.json")
+    if path.stat().st_size > MAX_MANIFEST_BYTES:
+        raise BundleError(f"{path}: larger than {MAX_MANIFEST_BYTES // 1024} KB; a manifest "
+                          "lists a few files")
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{path}: not valid JSON ({exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise BundleError(f"{path}: not valid JSON ({reason})") from None
     if not isinstance(raw, dict):
         raise BundleError(f"{path}: must be a JSON object")
     if raw.get("schema_version") != SCHEMA_VERSION:
@@ -183,15 +211,10 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
         raise BundleError(f"{path}: dataset {raw['dataset']!r} must be a lower-case slug")
     if not isinstance(raw.get("synthetic", False), bool):
         raise BundleError(f"{path}: synthetic must be true or false")
+    _check_manifest_types(path, raw)
     files = []
     for i, entry in enumerate(raw["files"]):
-        try:
-            table_file = TableFile(
-                table=entry["table"], file=entry["file"], format=entry["format"],
-                columns=tuple(entry["columns"]), rows=int(entry["rows"]), sha256=entry["sha256"],
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BundleError(f"{path}: files[{i}] is incomplete ({exc})") from None
+        table_file = _table_file(path, i, entry)
         _verify_file(directory, table_file)
         files.append(table_file)
     manifest = Manifest(
@@ -209,6 +232,47 @@ def read_manifest(directory: Path, required: Sequence[str] = ()) -> Manifest:
     return manifest
 
 
+def _check_manifest_types(path: Path, raw: dict) -> None:
+    """Every key the web stores has its type and length (limits.MANIFEST_TEXT_LIMITS)."""
+    for key, longest in MANIFEST_TEXT_LIMITS.items():
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            raise BundleError(f"{path}: {key} must be a string")
+        if len(value) > longest:
+            raise BundleError(f"{path}: {key} is {len(value)} characters; at most {longest}")
+    if not isinstance(raw["files"], list):
+        raise BundleError(f"{path}: files must be a list")
+    if not isinstance(raw.get("disclosure", {}), dict):
+        raise BundleError(f"{path}: disclosure must be an object")
+    versions = raw.get("rule_versions", [])
+    if not isinstance(versions, list) or not all(isinstance(v, str) for v in versions):
+        raise BundleError(f"{path}: rule_versions must be a list of strings")
+
+
+def _table_file(path: Path, i: int, entry: Any) -> TableFile:
+    """One entry of the manifest's files, each key of its type."""
+    where = f"{path}: files[{i}]"
+    if not isinstance(entry, dict):
+        raise BundleError(f"{where} must be an object")
+    missing = [k for k in ("table", "file", "format", "columns", "rows", "sha256")
+               if k not in entry]
+    if missing:
+        raise BundleError(f"{where} is incomplete (no {', '.join(missing)})")
+    for key in ("table", "file", "format", "sha256"):
+        if not isinstance(entry[key], str) or len(entry[key]) > 255:
+            raise BundleError(f"{where}: {key} must be a string of at most 255 characters")
+    columns = entry["columns"]
+    if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns) \
+            or len(columns) > MAX_HEADER_CELLS:
+        raise BundleError(f"{where}: columns must be a list of at most {MAX_HEADER_CELLS} "
+                          "strings")
+    rows = entry["rows"]
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 0:
+        raise BundleError(f"{where}: rows must be a whole number")
+    return TableFile(table=entry["table"], file=entry["file"], format=entry["format"],
+                     columns=tuple(columns), rows=rows, sha256=entry["sha256"])
+
+
 def _verify_file(directory: Path, table_file: TableFile) -> None:
     target = (directory / table_file.file).resolve()
     if directory.resolve() not in target.parents:
@@ -223,8 +287,12 @@ def _verify_file(directory: Path, table_file: TableFile) -> None:
         )
     expected_columns = TABLE_COLUMNS.get(table_file.table)
     if table_file.format == "csv":
-        with target.open(encoding="utf-8", newline="") as handle:
-            header = next(csv.reader(handle), [])
+        try:
+            with target.open(encoding="utf-8", newline="") as handle:
+                header = next(csv.reader(bounded_lines(handle, MAX_HEADER_CHARS)), [])
+        except (UnicodeDecodeError, csv.Error, LineTooLong) as exc:
+            reason = "is not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+            raise BundleError(f"{target}, line 1: the header cannot be read ({reason})") from None
         if tuple(header) != table_file.columns:
             raise BundleError(f"{target}: header {header} differs from the manifest's columns")
         if expected_columns and tuple(header) != expected_columns:

@@ -175,6 +175,10 @@ def _criterion_result(criterion: Criterion, measures: Measures) -> CriterionResu
     threshold = criterion.threshold
     if criterion.factor is not None:
         reference = _exact(getattr(measures, criterion.reference or ""))
+        if reference is not None and reference <= 0:
+            # A national share of 0 would make every area with any conviction meet "mindst 3
+            # gange landsgennemsnittet": a data error, never a finding.
+            raise ValueError(f"{criterion.reference} must be positive, got {reference}")
         threshold = None if reference is None else criterion.factor * reference
     if value is None or threshold is None:
         return CriterionResult(criterion.id, criterion.measure, criterion.comparison, None,

@@ -17,9 +17,11 @@ from typing import Any
 
 from udsat.domain.rule_version import (
     COMPARISONS,
+    EDUCATION_TREATMENTS,
     MEASURES,
     REFERENCES,
     Amendment,
+    Counting,
     Criterion,
     RuleVersion,
     StatusRule,
@@ -28,8 +30,8 @@ from udsat.domain.rule_version import (
 from udsat.domain.statuses import STATUSES
 
 __all__ = [
-    "COMPARISONS", "CRITERIA_DIR", "MEASURES", "REFERENCES", "Amendment", "CriteriaError",
-    "Criterion", "RuleVersion", "StatusRule", "Transitional", "load_rule_versions",
+    "COMPARISONS", "CRITERIA_DIR", "MEASURES", "REFERENCES", "Amendment", "Counting",
+    "CriteriaError", "Criterion", "RuleVersion", "StatusRule", "Transitional", "load_rule_versions",
     "rule_version", "rule_version_for_year", "rule_versions",
 ]
 
@@ -150,6 +152,34 @@ def _status(reader: _Reader, criterion_ids: set[str], earlier: set[str]) -> Stat
     return rule
 
 
+def _counting(reader: _Reader) -> Counting:
+    """The [counting] table: the ministry's practice, each choice with its source."""
+    reader.check_unknown(
+        {"unknown_education", "foreign_education", "education_source", "population_year",
+         "register_year", "data_years_source", "deviations"}
+    )
+    treatments = {}
+    for name, allowed in EDUCATION_TREATMENTS.items():
+        value = reader.get(name, str)
+        if value not in allowed:
+            raise reader._fail(name, f"unknown treatment {value!r}; known: {', '.join(allowed)}")
+        treatments[name] = value
+    offsets = {}
+    for name in ("population_year", "register_year"):
+        value = reader.get(name, int)
+        if not -5 <= value <= 0:
+            raise reader._fail(name, f"{value} is not an offset from the list year between -5 and 0")
+        offsets[name] = value
+    for name in ("education_source", "data_years_source"):
+        if not reader.get(name, str).strip():
+            raise reader._fail(name, "a counting choice needs its source")
+    return Counting(
+        **treatments, education_source=reader.get("education_source", str), **offsets,
+        data_years_source=reader.get("data_years_source", str),
+        deviations=tuple(reader.get("deviations", list, False) or ()),
+    )
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -187,6 +217,7 @@ def _version(file: str, data: dict[str, Any]) -> RuleVersion:
         sources=tuple(head.get("sources", list)),
         minimum_residents=head.get("minimum_residents", int), criteria=criteria,
         statuses=tuple(statuses), notes=tuple(head.get("notes", list, False) or ()), file=file,
+        counting=_counting(_Reader(file, "counting", data.get("counting"))),
     )
 
 

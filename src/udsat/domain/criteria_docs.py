@@ -83,9 +83,42 @@ def _version(version: RuleVersion) -> list[str]:
             f"| `{rule.code}` | {_terms(rule.code, version)} | {_cell(_status_rule(rule, version))} "
             f"| {_cell(rule.legal_reference)} |"
         )
+    lines += _counting(version)
     if version.notes:
         lines += ["", "Choices and doubts:", ""] + [f"- {note}" for note in version.notes]
     return lines + [""]
+
+
+TREATMENT_WORDS = {
+    "basic": "counts as basic education only",
+    "own_level": "counts at the level of the foreign education",
+    "excluded": "is left out of the share",
+}
+
+
+def _counting(version: RuleVersion) -> list[str]:
+    """How the ministry counts (the [counting] table), and where we cannot count the same."""
+    c = version.counting
+    if c is None:
+        return []
+
+    def year(offset: int) -> str:
+        return "t" if offset == 0 else f"t{offset:+d}"
+
+    lines = [
+        "", "Counting as the ministry counts (`[counting]`):", "",
+        f"- A resident aged 30-59 with unknown (uoplyst) education {TREATMENT_WORDS[c.unknown_education]}; "
+        f"one with education taken abroad and not approved in Denmark {TREATMENT_WORDS[c.foreign_education]}. "
+        f"Source: {c.education_source}",
+        f"- Data years behind the list of year t (published {version.list_day}/{version.list_month}): the population "
+        f"(residents, non-Western share, education) of 1 January {year(c.population_year)}; the yearly registers "
+        f"(work, convictions, income) up to {year(c.register_year)}, the averaged measures ending with that year. "
+        f"Source: {c.data_years_source}",
+    ]
+    if c.deviations:
+        lines += ["", "Known deviations (where the registers cannot give the ministry's measure):", ""]
+        lines += [f"- {d}" for d in c.deviations]
+    return lines
 
 
 def _amendment(amendment: Amendment, applies_to: Sequence[str]) -> list[str]:
@@ -120,6 +153,20 @@ def render_criteria_markdown(versions: Sequence[RuleVersion]) -> str:
         "strictly less; thresholds are compared exactly as decimals (2.10 meets \"at least 3 × 0.70\").",
         "A missing input makes a criterion unknown, never \"not met\"; a status that cannot be decided",
         "makes the outcome \"insufficient data\".",
+        "",
+        "`udsat classify` writes one row per area-year: `statuses` lists the statuses that hold",
+        "(official terms; empty means the area holds no status), `undecided` the statuses that cannot",
+        "be decided from the input (a missing value or an unknown earlier list year; empty when every",
+        "status is decided). A national conviction share of 0 or less is refused with its file, row",
+        "and column: \"mindst 3 gange landsgennemsnittet\" of 0 would be met by any conviction.",
+        "",
+        "\"What would change it\" (in each explanation) moves one criterion at a time. Persons who",
+        "leave change the denominator: a share k/n over the threshold t stops holding once",
+        "x >= (k - t n)/(1 - t) of the counted persons move out, not k - t n. A measure averaged over",
+        "two years moves by half a change in the latest year alone, so that change takes about twice",
+        "as many persons. Income (a percentage of the region's mean) is not counted in persons and is",
+        "shown beside the smallest change in persons, never ranked against it. A change whose effect",
+        "depends on list years that are not known is shown with those years.",
         "",
         "| version | lists | in force from | statuses | legal basis |",
         "| --- | --- | --- | --- | --- |",

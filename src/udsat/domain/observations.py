@@ -6,7 +6,9 @@ Suppressed is never zero, and "not published" is never an empty cell without a r
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+
+from udsat.domain.limits import parse_number
 
 NOT_PUBLISHED = "not_published"
 SUPPRESSED = "suppressed"
@@ -55,11 +57,8 @@ class ObservationRow:
 
 
 def parse_decimal(text: str) -> Decimal:
-    """Parse a dot-decimal number exactly (no float rounding)."""
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        raise ValueError(f"{text!r} is not a number") from None
+    """Parse a dot-decimal number in ASCII digits exactly (no float rounding)."""
+    value = parse_number(text)
     if not value.is_finite():
         raise ValueError(f"{text!r} is not a finite number")
     return value

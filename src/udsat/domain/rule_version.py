@@ -20,6 +20,36 @@ MEASURES = (
     "income_pct_of_region",
 )
 REFERENCES = ("national_convicted_pct",)
+# Measures from calendar-year registers (work, convictions, income); the others describe the
+# population on 1 January.
+REGISTER_MEASURES = ("outside_work_edu_pct", "convicted_pct", "national_convicted_pct",
+                     "income_pct_of_region")
+# How a resident aged 30-59 whose education is unknown ("uoplyst") or was taken abroad and not
+# approved in Denmark is counted in the basic-education share: as having basic education only,
+# at the level of the foreign education ("own_level"), or left out of the share ("excluded").
+EDUCATION_TREATMENTS = {
+    "unknown_education": ("basic", "excluded"),
+    "foreign_education": ("basic", "own_level", "excluded"),
+}
+
+
+@dataclass(frozen=True)
+class Counting:
+    """How the ministry counts the measures behind a list (not the statute's words but its
+    practice), each choice with its source; see ``catalogue/criteria/*.toml`` [counting]."""
+
+    unknown_education: str
+    foreign_education: str
+    education_source: str
+    # Data years behind the list of 1 December t, as offsets from t: the population (residents,
+    # non-Western share, education) on 1 January of t + population_year; the calendar-year
+    # registers (work, convictions, income) up to t + register_year, the averaged measures
+    # ending with that year.
+    population_year: int
+    register_year: int
+    data_years_source: str
+    # Where the registers cannot give the ministry's exact measure: said, never hidden.
+    deviations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +136,18 @@ class RuleVersion:
     notes: tuple[str, ...]
     file: str
     amendments: tuple[Amendment, ...] = ()
+    counting: Counting | None = None
+
+    def data_years(self, year: int, measure: str) -> tuple[int, ...]:
+        """The data years behind ``measure`` on the list of ``year``, oldest first."""
+        if self.counting is None:
+            raise ValueError(f"{self.file}: no [counting] table says which data years stand behind a list")
+        if measure not in REGISTER_MEASURES:
+            return (year + self.counting.population_year,)
+        own = "convicted_pct" if measure == "national_convicted_pct" else measure
+        span = max((c.years_averaged or 1 for c in self.criteria if c.measure == own), default=1)
+        last = year + self.counting.register_year
+        return tuple(range(last - span + 1, last + 1))
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)

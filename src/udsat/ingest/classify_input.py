@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from udsat.domain.classification import Measures, complete_history
+from udsat.domain.limits import is_ascii_whole, parse_whole
 from udsat.domain.observations import parse_decimal
 from udsat.domain.statuses import OFFICIAL_TERMS, official_term, status_of_term, with_implied
 from udsat.ingest.problems import Problem
@@ -26,6 +27,9 @@ SHARE_COLUMNS = (
     "nonwestern_pct", "outside_work_edu_pct", "convicted_pct", "national_convicted_pct",
     "basic_edu_pct",
 )
+# Reference values a criterion multiplies (almenboligloven § 61 a stk. 1 nr. 2: "mindst 3 gange
+# landsgennemsnittet"); zero or less would make every area meet the criterion.
+REFERENCE_COLUMNS = ("national_convicted_pct",)
 HISTORY_COLUMNS = ("area", "year", "status")
 FIRST_YEAR = 2010  # the first statutory list
 
@@ -86,7 +90,7 @@ def _read_rows(name: str, reader: Iterator[list[str]], expected: tuple[str, ...]
 
 def _year(name: str, line: int, text: str, problems: list[Problem]) -> int | None:
     try:
-        year = int(text)
+        year = parse_whole(text)  # digits 0-9 only
     except ValueError:
         problems.append(Problem(name, line, "year", f"{text!r} is not a year"))
         return None
@@ -110,13 +114,17 @@ def _measure(name: str, line: int, column: str, text: str, problems: list[Proble
     if value < 0:
         problems.append(Problem(name, line, column, f"{text} is negative"))
         return None
+    if column in REFERENCE_COLUMNS and value <= 0:
+        problems.append(Problem(name, line, column, f"{text} is not a positive reference value "
+                                "(a criterion compares with a multiple of it)"))
+        return None
     return value
 
 
 def _residents(name: str, line: int, text: str, problems: list[Problem]) -> int | None:
     if not text:
         return None
-    if not text.isdigit():
+    if not is_ascii_whole(text):
         problems.append(Problem(name, line, "residents", f"{text!r} is not a whole number of persons"))
         return None
     return int(text)

@@ -10,19 +10,24 @@ from pathlib import Path
 from udsat.domain.classification import Classification
 from udsat.domain.criteria import rule_version
 from udsat.domain.listing import classify_run
+from udsat.domain.statuses import ordered_terms
 from udsat.ingest.classify_input import history_for, read_history, read_values
 from udsat.ingest.problems import Problem, ProblemsFound
 
+# ``statuses``: the statuses that hold (empty: no status); ``undecided``: those the input cannot
+# decide (empty: every status decided), so an empty ``statuses`` never hides "undecided".
 RESULT_COLUMNS = (
-    "area", "year", "rule_version", "criteria_met", "statuses", "explanation_da", "explanation_en",
+    "area", "year", "rule_version", "criteria_met", "statuses", "undecided", "explanation_da",
+    "explanation_en",
 )
 
 
 def result_row(area: str, classification: Classification) -> list[str]:
+    c = classification
     return [
-        area, str(classification.year), classification.rule_version,
-        ";".join(classification.criteria_met), ";".join(classification.terms),
-        classification.explanation("da"), classification.explanation("en"),
+        area, str(c.year), c.rule_version, ";".join(c.criteria_met), ";".join(c.terms),
+        ";".join(ordered_terms(c.unknown_statuses, c.term_year)),
+        c.explanation("da"), c.explanation("en"),
     ]
 
 

@@ -9,7 +9,7 @@ half-written is left behind.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from udsat.domain.bundle import (
     write_manifest,
 )
 from udsat.domain.catalogue import Catalogue, default_catalogue
+from udsat.domain.limits import MAX_SOURCE_BYTES, TEXT_LIMITS
 from udsat.ingest.problems import Problem
 from udsat.ingest.schemas import Schema
 from udsat.ingest.source_table import SourceError
@@ -97,13 +98,21 @@ def run_import(importer: Importer, path: Path, out: Path, options: Options | Non
         result.problems.append(Problem(path.name, None, None, f"{path} does not exist"))
         result.problem_count = 1
         return result
+    largest = MAX_SOURCE_BYTES.get(importer.kind)
+    if largest is not None and path.stat().st_size > largest:
+        result.problems.append(Problem(path.name, None, None, (
+            f"is {path.stat().st_size / 1e6:,.0f} MB; a {importer.kind} file above "
+            f"{largest / 1e6:,.0f} MB is refused (split it into several files)")))
+        result.problem_count = 1
+        return result
     checker = Checker(catalogue or default_catalogue())
     out.mkdir(parents=True, exist_ok=False)
     files = []
     try:
         with collector_paused():
             for table, rows in importer.tables(path, checker, options).items():
-                files.append(write_csv_table(out, table, TABLE_COLUMNS[table], rows))
+                files.append(write_csv_table(out, table, TABLE_COLUMNS[table],
+                                             _within_limits(path.name, table, rows, checker)))
     except SourceError as exc:
         checker.add(exc.problem)
     finally:
@@ -127,6 +136,26 @@ def run_import(importer: Importer, path: Path, out: Path, options: Options | Non
     ))
     result.bundle = out
     return result
+
+
+def _within_limits(file: str, table: str, rows: Iterable[tuple],
+                   checker: Checker) -> Iterator[tuple]:
+    """Every row an importer produces, checked once more against the bundle contract's text
+    limits (the importers check what they read; this catches what they only pass on, such
+    as a source URL kept as a note). A row past a limit is a problem, and not written."""
+    limits = TEXT_LIMITS.get(table, {})
+    checks = [(i, c, limits[c].max_length) for i, c in enumerate(TABLE_COLUMNS[table])
+              if c in limits]
+    for number, row in enumerate(rows, start=1):
+        fine = True
+        for i, column, longest in checks:
+            cell = row[i] if i < len(row) else None  # a short row is load_bundle's to refuse
+            if isinstance(cell, str) and len(cell) > longest:
+                fine = False
+                checker.problem(file, None, column, f"{table} row {number}: is {len(cell)} "
+                                f"characters long; at most {longest} are allowed")
+        if fine:
+            yield row
 
 
 def change_summary(load: dict) -> str:

@@ -125,10 +125,16 @@ def _statuses(file: str, row: int, slug: str, year: int, text: str, checker: Che
             checker.problem(file, row, "status", f"{term!r} was not an official term on the "
                             f"{year} list (that year's term: {current or 'none'})")
             return
-    for status in sorted(published.statuses) or [""]:
-        term = ordered_terms({status}, year)[0] if status else ""
+    if published.left:
+        checker.problem(file, row, "status", "the ministry's table names the lists an area is "
+                        "on; an exit from one list goes into the list record")
+        return
+    # One row per list the area is on (bundle schema 2); the lists it is off follow from the
+    # list record once the whole list is known.
+    for status in sorted(published.statuses):
+        term = ordered_terms({status}, year)[0]
         yield "status", (slug, year, status, term, "", "official", options.source_url,
-                         published.note)
+                         published.note, "true", "", "")
 
 
 MINISTRY_LIST = Importer("ministry-list", "the ministry's annual list table (CSV or XLSX)",

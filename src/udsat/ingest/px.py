@@ -11,10 +11,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from udsat.domain.limits import MAX_CUBE_CELLS
 from udsat.ingest.imports import Importer, Options, Tables
 from udsat.ingest.statistikbanken import Cube, Dimension, place_observations, read_bounded
 from udsat.ingest.validate import Checker
 
+# Text encodings a PX file declares (Statistikbanken writes ANSI or UTF-8). A declared codec
+# outside this list (say 'idna' or 'rot13') is refused rather than tried.
+CODEPAGES = {"utf-8", "utf8", "cp1252", "windows-1252", "iso-8859-1", "latin-1",
+             "iso-8859-15", "ascii", "us-ascii"}
 MISSING_MARKS = {".", "..", "...", "....", ".....", "......", "-"}
 _KEY = re.compile(r'^\s*([A-Z0-9-]+)(?:\[[^\]]*\])?(?:\("([^"]*)"\))?\s*=\s*(.*)$', re.S)
 _CODEPAGE = re.compile(rb'CODEPAGE\s*=\s*"([^"]+)"')
@@ -46,9 +51,13 @@ def px_cube(path: Path, checker: Checker) -> Cube | None:
         return None
     match = _CODEPAGE.search(raw[:4096])
     encoding = match.group(1).decode("ascii", "replace") if match else "cp1252"
+    if encoding.casefold() not in CODEPAGES:
+        checker.problem(path.name, None, "CODEPAGE", f"{encoding!r} is not a code page PX "
+                        f"files use ({', '.join(sorted(CODEPAGES))})")
+        return None
     try:
         text = raw.decode(encoding)
-    except (LookupError, UnicodeDecodeError) as exc:
+    except UnicodeError as exc:
         checker.problem(path.name, None, "CODEPAGE", f"cannot be read as {encoding!r} ({exc})")
         return None
     checker.notes.append(f"{path.name}: read as PX, codepage {encoding}")
@@ -71,11 +80,15 @@ def px_cube(path: Path, checker: Checker) -> Cube | None:
                             "in length")
             return None
         dimensions.append(Dimension(name, tuple(codes), tuple(labels)))
-    cells = re.findall(r'"[^"]*"|[^\s,"]+', entries[("DATA", "")])
-    values = tuple(None if c.strip('"') in MISSING_MARKS else c.strip('"') for c in cells)
     total = 1
     for dimension in dimensions:
         total *= len(dimension.codes)
+        if total > MAX_CUBE_CELLS:
+            checker.problem(path.name, None, "VALUES", f"declares more than {MAX_CUBE_CELLS} "
+                            "cells; select fewer categories in Statistikbanken")
+            return None
+    cells = re.findall(r'"[^"]*"|[^\s,"]+', entries[("DATA", "")])
+    values = tuple(None if c.strip('"') in MISSING_MARKS else c.strip('"') for c in cells)
     if len(values) != total:
         checker.problem(path.name, None, "DATA", f"holds {len(values)} values for {total} "
                         "cells")

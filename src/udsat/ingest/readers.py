@@ -12,6 +12,8 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
+from udsat.domain.bundle import LineTooLong, bounded_lines
+from udsat.domain.limits import MAX_HEADER_CHARS, MAX_LINE_CHARS
 from udsat.ingest.problems import Problem
 from udsat.ingest.source_table import SourceError, SourceTable
 from udsat.ingest.workbook import read_xlsx
@@ -70,7 +72,11 @@ def read_csv(path: Path, encodings: tuple[str, ...] = (UTF8,)) -> SourceTable:
         raise SourceError(Problem(path.name, None, None, "is empty"))
     encoding = detect_encoding(path, encodings)
     with path.open(encoding=encoding, errors="replace", newline="") as handle:
-        first = handle.readline()
+        first = handle.readline(MAX_HEADER_CHARS + 1)
+    if len(first) > MAX_HEADER_CHARS and not first.endswith("\n"):
+        raise SourceError(Problem(path.name, 1, None,
+                                  f"the first line is longer than {MAX_HEADER_CHARS:,} "
+                                  "characters; a header names a few columns".replace(",", ".")))
     separator = detect_separator(first)
     shown = "UTF-8" if encoding.startswith(UTF8) else "Windows-1252/Latin-1"
     notes = [f"{path.name}: read as {shown}, separator {_SEPARATOR_NAMES[separator]}"]
@@ -79,7 +85,7 @@ def read_csv(path: Path, encodings: tuple[str, ...] = (UTF8,)) -> SourceTable:
 
 def _csv_rows(path: Path, encoding: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     with path.open(encoding=encoding, newline="") as handle:
-        reader = csv.reader(handle, delimiter=separator)
+        reader = csv.reader(bounded_lines(handle, MAX_LINE_CHARS), delimiter=separator)
         number = 0
         try:
             for number, cells in enumerate(reader, start=1):  # noqa: B007
@@ -89,6 +95,10 @@ def _csv_rows(path: Path, encoding: str, separator: str) -> Iterator[tuple[int, 
                                       f"is not {encoding.upper()} from here on "
                                       f"(byte 0x{exc.object[exc.start]:02X}); save the whole "
                                       "file in one encoding")) from None
+        except LineTooLong:
+            raise SourceError(Problem(path.name, number + 1, None,
+                                      f"is longer than {MAX_LINE_CHARS:,} characters; no row "
+                                      "of figures is that long".replace(",", "."))) from None
         except csv.Error as exc:
             raise SourceError(Problem(path.name, number + 1, None,
                                       f"cannot be read as CSV ({exc})")) from None

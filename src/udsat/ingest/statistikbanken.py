@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from udsat.domain.limits import MAX_CUBE_CELLS, MAX_JSON_DEPTH, MAX_SOURCE_BYTES, is_ascii_whole
 from udsat.domain.observations import NOT_PUBLISHED
 from udsat.ingest.imports import Importer, Options, Tables
 from udsat.ingest.validate import Checker, is_share
 
 SOURCE = "statistikbanken"
-MAX_BYTES = 50 * 1024 * 1024  # a reference table is kilobytes; refuse anything absurd
+MAX_BYTES = MAX_SOURCE_BYTES["statistikbanken-json"]  # a table is kilobytes
 PLACE_DIMENSIONS = ("område", "omrade", "omraade", "region", "komk", "kommune", "area")
 TIME_DIMENSIONS = ("tid", "time", "år", "year")
 COUNTRY_LABELS = ("hele landet", "all denmark", "danmark", "denmark")
@@ -57,6 +58,10 @@ def read_bounded(path: Path, checker: Checker) -> bytes | None:
     return path.read_bytes()
 
 
+class MalformedCube(ValueError):
+    """The JSON-stat structure is not what the format says; the message says where."""
+
+
 def jsonstat_cube(path: Path, checker: Checker) -> Cube | None:
     raw = read_bounded(path, checker)
     if raw is None:
@@ -66,6 +71,14 @@ def jsonstat_cube(path: Path, checker: Checker) -> Cube | None:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         checker.problem(path.name, None, None, f"is not JSON ({exc})")
         return None
+    except RecursionError:
+        checker.problem(path.name, None, None, f"is nested more than {MAX_JSON_DEPTH} levels "
+                        "deep; a JSON-stat table is not")
+        return None
+    if _depth(data) > MAX_JSON_DEPTH:
+        checker.problem(path.name, None, None, f"is nested more than {MAX_JSON_DEPTH} levels "
+                        "deep; a JSON-stat table is not")
+        return None
     if isinstance(data, dict) and isinstance(data.get("dataset"), dict):
         data = data["dataset"]  # the API's JSON-stat 1 wrapper
     if not isinstance(data, dict) or "dimension" not in data or "value" not in data:
@@ -73,35 +86,86 @@ def jsonstat_cube(path: Path, checker: Checker) -> Cube | None:
                         "and 'value'); download the table as JSON-stat 2.0")
         return None
     try:
-        ids = data.get("id") or list(data["dimension"])
-        dimensions = tuple(_dimension(name, data["dimension"][name]) for name in ids)
-        total = 1
-        for dimension in dimensions:
-            total *= len(dimension.codes)
-        raw_values = data["value"]
-        if isinstance(raw_values, dict):  # sparse form: {"position": value}
-            raw_values = [raw_values.get(str(i)) for i in range(total)]
-    except (KeyError, TypeError, AttributeError) as exc:
-        checker.problem(path.name, None, None, f"has a malformed JSON-stat structure ({exc})")
+        return _cube(data)
+    except MalformedCube as exc:
+        checker.problem(path.name, None, exc.args[1], exc.args[0])
         return None
+
+
+def _depth(data: object) -> int:
+    """Nesting depth, walked without recursion (json.loads already bounded the recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_JSON_DEPTH:
+            break
+        children = item.values() if isinstance(item, dict) else item if \
+            isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, dict | list))
+    return deepest
+
+
+def _cube(data: dict) -> Cube:
+    """The cube of a JSON-stat dataset; every part checked for its type, the cell count for
+    its size before any cell is made (a few bytes can declare a billion cells)."""
+    dimensions_raw = data["dimension"]
+    if not isinstance(dimensions_raw, dict):
+        raise MalformedCube("has a malformed JSON-stat structure ('dimension' is not an "
+                            "object)", "dimension")
+    ids = data.get("id") or list(dimensions_raw)
+    if not isinstance(ids, list) or not all(isinstance(i, str) and i in dimensions_raw
+                                            for i in ids):
+        raise MalformedCube("has a malformed JSON-stat structure ('id' must list the "
+                            "dimensions by name)", "id")
+    dimensions = tuple(_dimension(name, dimensions_raw[name]) for name in ids)
+    total = 1
+    for dimension in dimensions:
+        total *= len(dimension.codes)
+        if total > MAX_CUBE_CELLS:
+            raise MalformedCube(f"declares more than {MAX_CUBE_CELLS:,} cells; select fewer "
+                                "categories in Statistikbanken".replace(",", "."), "dimension")
+    raw_values = data["value"]
+    if isinstance(raw_values, dict):  # sparse form: {"position": value}
+        raw_values = [raw_values.get(str(i)) for i in range(total)]
+    if not isinstance(raw_values, list):
+        raise MalformedCube("has a malformed JSON-stat structure ('value' is neither a list "
+                            "nor an object)", "value")
     if len(raw_values) != total:
-        checker.problem(path.name, None, "value", f"holds {len(raw_values)} values for "
-                        f"{total} cells")
-        return None
-    values = tuple(None if v is None else str(v) for v in raw_values)
-    return Cube(dimensions, values)
+        raise MalformedCube(f"holds {len(raw_values)} values for {total} cells", "value")
+    values = []
+    for v in raw_values:
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float | str)):
+            raise MalformedCube(f"holds {json.dumps(v)[:40]} where a number belongs", "value")
+        values.append(None if v is None else str(v))
+    return Cube(dimensions, tuple(values))
 
 
-def _dimension(name: str, raw: dict) -> Dimension:
-    category = raw["category"]
-    index = category.get("index")
+def _dimension(name: str, raw: object) -> Dimension:
+    """One dimension; codes and labels are strings (JSON-stat 2.0, section category)."""
+    category = raw.get("category") if isinstance(raw, dict) else None
+    if not isinstance(category, dict):
+        raise MalformedCube(f"has a malformed JSON-stat structure (dimension {name!r} has no "
+                            "category)", name)
+    index, labels = category.get("index"), category.get("label", {})
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        raise MalformedCube(f"dimension {name!r}: category labels must be texts", name)
     if index is None:
-        codes = list(category["label"])
+        codes = list(labels)
     elif isinstance(index, list):
         codes = index
-    else:
+    elif isinstance(index, dict) and all(isinstance(v, int) and not isinstance(v, bool)
+                                         for v in index.values()):
         codes = sorted(index, key=index.get)
-    labels = category.get("label", {})
+    else:
+        raise MalformedCube(f"dimension {name!r}: category index must be a list of codes or "
+                            "an object of positions", name)
+    if not all(isinstance(c, str) for c in codes):
+        raise MalformedCube(f"dimension {name!r}: category codes must be texts", name)
+    if len(codes) > MAX_CUBE_CELLS:
+        raise MalformedCube(f"dimension {name!r} has more than {MAX_CUBE_CELLS} categories",
+                            name)
     return Dimension(name, tuple(codes), tuple(labels.get(c, c) for c in codes))
 
 
@@ -110,7 +174,7 @@ def place_of(checker: Checker, code: str, label: str) -> tuple[str, str] | None:
     geography = checker.catalogue.geography
     if code == "000" or label.casefold() in COUNTRY_LABELS:
         return "country", "DK"
-    if code.isdigit() and geography.region(1000 + int(code)) and int(code) >= 81:
+    if is_ascii_whole(code) and int(code) >= 81 and geography.region(1000 + int(code)):
         return "region", str(1000 + int(code))  # DST's 081-085 are 1081-1085
     region = next((r for r in geography.regions if label.casefold() in
                    (r.name.casefold(), r.name_en.casefold())), None)
@@ -140,12 +204,15 @@ def place_observations(file: str, cube: Cube, checker: Checker,
             checker.problem(file, None, dimension.id, f"has {len(dimension.codes)} categories; "
                             "select one in Statistikbanken before downloading")
             return
+    places: dict[tuple[str, str], tuple[str, str] | None] = {}  # looked up once per place
     for number, (coordinates, text) in enumerate(cube.cells(), start=1):
         code, label = coordinates[place_dim.id]
-        where = f"cell {number} ({label}, {coordinates[time_dim.id][1]})"
-        place = place_of(checker, code, label)
+        where = f"cell {number} ({label[:80]}, {coordinates[time_dim.id][1][:80]})"
+        if (code, label) not in places:
+            places[(code, label)] = place_of(checker, code, label)
+        place = places[(code, label)]
         if place is None:
-            checker.problem(file, None, place_dim.id, f"{where}: unknown place {label!r}")
+            checker.problem(file, None, place_dim.id, f"{where}: unknown place {label[:80]!r}")
             continue
         period = checker.period(file, None, time_dim.id, coordinates[time_dim.id][0])
         value = None

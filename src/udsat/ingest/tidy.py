@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from udsat.domain.limits import TEXT_LIMITS
 from udsat.ingest.imports import Importer, Options, Tables
 from udsat.ingest.readers import UTF8, read_csv
 from udsat.ingest.schemas import Column, Schema
-from udsat.ingest.validate import Checker, is_share, records
+from udsat.ingest.validate import COUNT_UNITS, Checker, is_share, records
 
 COMBINATIONS = 20_000  # clean (area, indicator, period, source, absence, unit) remembered
 
@@ -74,21 +75,25 @@ def _observations(path: Path, checker: Checker) -> Iterator[tuple]:
             checker.problem(file, row, "value", "is empty; give a value or an absence "
                             "(a missing figure is never 0)")
         elif cells["value"].strip():
-            value = checker.number(file, row, "value", cells["value"])
+            value = checker.number(file, row, "value", cells["value"],
+                                   whole=unit_ok and indicator.unit in COUNT_UNITS)
             if value is not None and unit_ok:
                 checker.in_unit(file, row, "value", value, indicator.unit,
                                  is_share(indicator))
         n_persons = None
         if cells.get("n_persons", "").strip():
-            count = checker.number(file, row, "n_persons", cells["n_persons"])
+            count = checker.number(file, row, "n_persons", cells["n_persons"], whole=True)
             if count is not None and checker.in_unit(file, row, "n_persons", count, "persons"):
                 n_persons = int(count)
-        breakdown = cells.get("breakdown", "").strip()
+        limits = TEXT_LIMITS["observations"]
+        breakdown = checker.text(file, row, "breakdown", cells.get("breakdown", ""),
+                                 limits["breakdown"].max_length)
+        note = checker.text(file, row, "note", cells.get("note", ""), limits["note"].max_length)
         if None in (area, indicator, period, source) or checker.problem_count > before:
             continue
         checker.unique(row, (area, indicator.id, period, breakdown))
         yield (area, indicator.id, period, breakdown, value, absence or "", indicator.unit,
-               source, n_persons, cells.get("note", "").strip())
+               source, n_persons, note)
     checker.finish(file, "area, indicator, period and breakdown")
 
 

@@ -11,11 +11,12 @@ import itertools
 import operator
 import re
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from udsat.domain.catalogue import Catalogue
 from udsat.domain.indicators import Indicator
 from udsat.domain.key_index import RepeatFinder
+from udsat.domain.limits import MAX_HEADER_CELLS, count_problem, figure_problem, parse_number
 from udsat.domain.observations import ABSENCES, PERIOD_UNSTATED
 from udsat.ingest.problems import Problem
 from udsat.ingest.schemas import HEADER_SEARCH_ROWS, Schema
@@ -26,9 +27,11 @@ CACHE_LIMIT = 100_000  # distinct spellings remembered; beyond that, looked up e
 SHARE_UNITS = ("pct",)
 COUNT_UNITS = ("persons", "households", "dwellings")
 FIRST_YEAR = 1900
-_YEAR = re.compile(r"^\d{4}$")
+_YEAR = re.compile(r"[0-9]{4}\Z")  # ASCII digits only: \d would read ٢٠١٩ as a year
 _SPACES = re.compile(r"[\s\u00a0]")
-_DANISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+# docs/importing.md: "in count columns 8.989 is 8989" - a dot before three digits (in
+# groups) is a thousands separator in a count, a decimal point elsewhere.
+_DANISH_THOUSANDS = re.compile(r"-?[0-9]{1,3}(\.[0-9]{3})+\Z")
 
 
 class Checker:
@@ -77,12 +80,13 @@ class Checker:
         if "," in cleaned or (whole and _DANISH_THOUSANDS.match(cleaned)):
             cleaned = cleaned.replace(".", "").replace(",", ".")  # Danish: 1.234,5 -> 1234.5
         try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            self.problem(file, row, column, f"{str(text)!r} is not a number")
+            value = parse_number(cleaned)  # digits 0-9 only
+        except ValueError:
+            self.problem(file, row, column, f"{str(text)!r} is not a number (digits 0-9)")
             return None
-        if not value.is_finite():
-            self.problem(file, row, column, f"{str(text)!r} is not a finite number")
+        reason = figure_problem(value)
+        if reason:
+            self.problem(file, row, column, reason)
             return None
         return value
 
@@ -103,6 +107,9 @@ class Checker:
                 return False
             if value != value.to_integral_value():
                 self.problem(file, row, column, f"{value} is not a whole number of {unit}")
+                return False
+            if count_problem(value):
+                self.problem(file, row, column, count_problem(value))
                 return False
         return True
 
@@ -152,6 +159,15 @@ class Checker:
             if len(cache) < CACHE_LIMIT:
                 cache[text] = found
         return found
+
+    def text(self, file: str, row: int, column: str, text: str, longest: int) -> str | None:
+        """A free text cell no longer than its bundle column allows."""
+        text = str(text).strip()
+        if len(text) > longest:
+            self.problem(file, row, column, f"is {len(text)} characters long; at most "
+                         f"{longest} are allowed")
+            return None
+        return text
 
     def indicator(self, file: str, row: int, column: str, text: str) -> Indicator | None:
         indicator = self._indicators.get(str(text).strip())
@@ -241,6 +257,10 @@ def records(table: SourceTable, schema: Schema,
             return
         header_row = max(nonblank, key=lambda nc: schema.score(nc[1]))
     number, header = header_row
+    if len(header) > MAX_HEADER_CELLS and not is_blank(header[MAX_HEADER_CELLS:]):
+        checker.problem(file, number, None, f"the header has {len(header)} cells; this format "
+                        f"has at most {MAX_HEADER_CELLS} columns")
+        return
     if table.separator and schema.separator and table.separator != schema.separator:
         checker.problem(file, number, None,
                         f"is separated by {table.separator!r}; this format is separated by "

@@ -53,19 +53,30 @@ def read_xlsx(path: Path, limit: int = MAX_UNCOMPRESSED_BYTES) -> SourceTable:
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise SourceError(Problem(path.name, None, None,
                                   f"is not a readable XLSX workbook ({exc})")) from None
+    if not workbook.worksheets:
+        workbook.close()
+        raise SourceError(Problem(path.name, None, None, "has no worksheet"))
     sheet = workbook.worksheets[0]
     notes = [f"{path.name}: read as XLSX, sheet {sheet.title!r}"]
     if len(workbook.worksheets) > 1:
         notes.append(f"{path.name}: only the first sheet ({sheet.title!r}) is read")
-    return SourceTable(path.name, _rows(workbook, sheet), notes, encoding="xlsx")
+    return SourceTable(path.name, _rows(workbook, sheet, path.name), notes, encoding="xlsx")
 
 
-def _rows(workbook, sheet) -> Iterator[tuple[int, list[str]]]:
+def _rows(workbook, sheet, file: str) -> Iterator[tuple[int, list[str]]]:
+    number = 0
     try:
-        for number, row in enumerate(sheet.iter_rows(), start=1):
+        for number, row in enumerate(sheet.iter_rows(), start=1):  # noqa: B007
             yield number, [_text(cell) for cell in row]
+    except SourceError:
+        raise
+    except Exception as exc:  # a damaged sheet fails part way, with any of openpyxl's types
+        raise SourceError(Problem(file, number + 1, None,
+                                  f"cannot be read from here on ({type(exc).__name__}: "
+                                  f"{str(exc)[:200]})")) from None
     finally:
         workbook.close()
+
 
 
 def _text(cell) -> str:

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from udsat.web import site_files
 from udsat.web.areas import views as area_views
+from udsat.web.health import health
 from udsat.web.reports import audit as reports_audit
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz/", health, name="health"),
 ]
 
 urlpatterns += i18n_patterns(

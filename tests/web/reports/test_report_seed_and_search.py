@@ -168,8 +168,10 @@ def test_library_follows_the_site_when_it_gets_a_new_root_page():
 @pytest.mark.parametrize("typed", ['"', 'a"b', "NEAR(", "rapport OR", "*", "title:x", "\\", "%"])
 def test_search_survives_quotes_and_operators(client, make_report, typed):
     make_report(title="Rapport om tryghed")
-    response = client.get("/soeg/", {"q": typed, "year": "tyve"})
+    response = client.get("/soeg/", {"q": typed})
     assert response.status_code == 200
+    # A year that is no year is a bad request (issue 15: 400, never 500), not ignored.
+    assert client.get("/soeg/", {"q": typed, "year": "tyve"}).status_code == 400
 
 
 @pytest.mark.django_db

@@ -32,6 +32,9 @@ SELECT
         WHEN 3 THEN 'area' WHEN 5 THEN 'municipality' WHEN 6 THEN 'region' ELSE 'country'
     END AS place_level,
     area, municipality, region,
-    sum(COLUMNS(* EXCLUDE (year, area, municipality, region)))
+    sum(COLUMNS(c -> c NOT IN ('year', 'area', 'municipality', 'region')
+                     AND NOT c LIKE '%\_\_top' ESCAPE '\')),
+    -- the two largest contributions of a magnitude (<id>__top): merged, not summed
+    list_slice(list_reverse_sort(flatten(list(COLUMNS('.*__top$')))), 1, 2)
 FROM fine
 GROUP BY GROUPING SETS ((year, area), (year, municipality), (year, region), (year))

@@ -4,7 +4,8 @@
 --   place_level 'region': the income counts over everyone in the region (the regional
 --     income of the same group: 15-64-year-old taxpayers who are not students);
 --   place_level 'country': the conviction counts over every adult (the national average).
--- Inputs: view person_years (docs/microdata.md). Parameters: none.
+-- Inputs: view person_years (docs/microdata.md). Parameters: none. Every data year is counted;
+-- which data years stand behind which list is the rule files' [counting] (analytics/criteria.py).
 -- Each part reads only the rows and columns it needs. The area part reads the residents of
 -- areas only: with the layout docs/microdata.md recommends (their rows in row groups of
 -- their own) the reader skips the row groups of everyone else by their statistics.
@@ -21,10 +22,16 @@ SELECT
     count(*) FILTER (WHERE age >= 18) AS n_18plus,
     count(*) FILTER (WHERE age >= 18 AND convicted) AS convicted,
     count(*) FILTER (WHERE age BETWEEN 30 AND 59) AS n_30_59,
-    -- L 45 (2013): "uoplyst" education counts as basic schooling.
+    -- Unknown ("uoplyst") as basic, foreign education at its own level: the ministry under L 45.
     count(*) FILTER (WHERE age BETWEEN 30 AND 59
                        AND education_level IN ('none', 'basic', 'unknown')) AS basic_incl_unknown,
-    -- L 38 (2018) onwards: only education taken or approved in Denmark counts.
+    -- The rule file's [counting] says how unknown and foreign education count; these are the
+    -- counts each treatment needs (analytics/criteria.py picks one pair per rule version).
+    -- Unknown and foreign (not taken or approved in Denmark) as basic: the ministry from L 38.
+    count(*) FILTER (WHERE age BETWEEN 30 AND 59
+                       AND (education_level IN ('none', 'basic', 'unknown')
+                            OR NOT coalesce(education_danish, TRUE))) AS basic_or_foreign,
+    -- Both left out of the share (not the ministry's practice; kept for comparison).
     count(*) FILTER (WHERE age BETWEEN 30 AND 59 AND education_level <> 'unknown'
                        AND education_danish) AS n_30_59_danish,
     count(*) FILTER (WHERE age BETWEEN 30 AND 59 AND education_level IN ('none', 'basic')

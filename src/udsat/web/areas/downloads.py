@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from udsat.domain.observations import PERIOD_UNSTATED
+from udsat.domain.spreadsheet import neutralise_cell, neutralise_rows
 from udsat.web.areas.breakdowns import PLACE_LABELS, breakdown_label
 from udsat.web.areas.compare import Comparison
 from udsat.web.areas.profile import place_label
@@ -50,8 +51,8 @@ def _response(filename: str, header: list[str], rows: list[list[str]]) -> HttpRe
     buffer = io.StringIO()
     buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, delimiter=";" if _danish() else ",", lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(neutralise_cell(cell) for cell in header)
+    writer.writerows(neutralise_rows(rows))  # a note "=HYPERLINK(...)" must stay text
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -14,6 +14,7 @@ which names the lines. A dry run does all of it, counts, and rolls back.
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +24,16 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from udsat.domain.bulk import collector_paused
-from udsat.domain.bundle import BundleError, Manifest, read_manifest
+from udsat.domain.bundle import BundleError, LineTooLong, Manifest, bounded_lines, read_manifest
 from udsat.domain.catalogue import Catalogue, default_catalogue
 from udsat.domain.key_index import KeyIndex
+from udsat.domain.limits import MAX_LINE_CHARS, text_problems
 from udsat.web.data.catalogue_sync import sync_catalogue
 from udsat.web.data.models import LoadBatch
 from udsat.web.data.tables import PARSERS, Parsed, RowContext
 from udsat.web.data.writers import SPECS, RepeatedKey, TableWriter, write_areas
 
+LOG = logging.getLogger("udsat.data")  # production settings send it to stderr
 MAX_PROBLEMS_SHOWN = 50
 CHUNK_ROWS = 5000
 DATA_LOAD_ACTION = "udsat.data_load"
@@ -73,12 +76,20 @@ def load_bundle(
     if earlier is not None:
         return LoadReport(bundle=manifest.name, dry_run=dry_run, already_loaded=True,
                           batch_id=earlier.id)
-    with collector_paused():
-        try:
-            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=False)
-        except RepeatedKey:
-            # Rolled back; the full check names the repeated lines (and every other problem).
-            return _load(directory, manifest, known, loaded_by, catalogue, dry_run, strict=True)
+    try:
+        with collector_paused():
+            try:
+                report = _load(directory, manifest, known, loaded_by, catalogue, dry_run,
+                               strict=False)
+            except RepeatedKey:
+                # Rolled back; the full check names the repeated lines (and every problem).
+                report = _load(directory, manifest, known, loaded_by, catalogue, dry_run,
+                               strict=True)
+    except BundleError as exc:
+        LOG.warning("bundle refused (loaded by %s): %s", loaded_by or "-", str(exc)[:2000])
+        raise
+    LOG.info("%s (loaded by %s)", report.summary(), loaded_by or "-")
+    return report
 
 
 def _load(directory: Path, manifest: Manifest, known: list[str], loaded_by: str,
@@ -149,6 +160,8 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
             ctx.file = table_file.file
             for line, row in _rows(directory, table_file.file, ctx):
                 ctx.line = line
+                for column, reason in text_problems(table, row):
+                    ctx.problem(column, reason)  # the row is still parsed for its other faults
                 result = parser(row, ctx)
                 if result is None:
                     continue
@@ -177,16 +190,29 @@ def _load_table(directory: Path, manifest: Manifest, table: str, ctx: RowContext
 
 
 def _rows(directory: Path, file: str, ctx: RowContext) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line, row) like ``bundle.iter_rows``, faster (no DictReader); a ragged row is a problem."""
+    """(line, row) like ``bundle.iter_rows``, faster (no DictReader); a ragged row is a problem.
+
+    A file that stops being UTF-8 or CSV part way, or a line longer than any row can be, is
+    a problem on that line: the rest of the file is not read.
+    """
     with (directory / file).open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader)
-        for line, cells in enumerate(reader, start=2):
-            if len(cells) != len(header):
-                ctx.line = line
-                ctx.problem(None, f"has {len(cells)} cells; the header has {len(header)}")
-                continue
-            yield line, dict(zip(header, cells, strict=False))  # lengths checked above
+        reader = csv.reader(bounded_lines(handle, MAX_LINE_CHARS))
+        line = 1
+        try:
+            header = next(reader)
+            for line, cells in enumerate(reader, start=2):  # noqa: B007 - read in except
+                if len(cells) != len(header):
+                    ctx.line = line
+                    ctx.problem(None, f"has {len(cells)} cells; the header has {len(header)}")
+                    continue
+                yield line, dict(zip(header, cells, strict=False))  # lengths checked above
+        except (UnicodeDecodeError, csv.Error, LineTooLong) as exc:
+            ctx.line = line + 1
+            # The file is decoded a block ahead, so the fault is on this line or a later one.
+            reason = ("is not UTF-8 (on this line or a later one)"
+                      if isinstance(exc, UnicodeDecodeError)
+                      else f"cannot be read as CSV ({exc})")
+            ctx.problem(None, reason)
 
 
 def _log_load(batch: LoadBatch, loaded_by: str) -> None:

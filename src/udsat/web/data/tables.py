@@ -14,6 +14,16 @@ from typing import Any, NamedTuple
 
 from udsat.domain.bundle import DESTINATION_KINDS, MOVE_TYPES, PLACE_KINDS, STATUS_ORIGINS
 from udsat.domain.catalogue import Catalogue
+from udsat.domain.limits import (
+    MAX_COUNT,
+    MAX_SMALL_WHOLE,
+    count_problem,
+    figure_problem,
+    is_ascii_whole,
+    is_year,
+    parse_whole,
+    period_problem,
+)
 from udsat.domain.observations import ABSENCES, parse_decimal
 from udsat.domain.statuses import STATUSES, official_term
 
@@ -68,21 +78,32 @@ class RowContext:
             return None
         return area.slug
 
-    def integer(self, column: str, text: str, required: bool = True) -> int | None:
+    def integer(self, column: str, text: str, required: bool = True,
+                maximum: int = MAX_COUNT) -> int | None:
+        """A whole number in ASCII digits within 0..maximum (the column's bound)."""
         text = (text or "").strip()
         if not text:
             if required:
                 self.problem(column, "is empty")
             return None
         try:
-            number = int(text)
-        except ValueError:
-            self.problem(column, f"{text!r} is not a whole number")
+            number = parse_whole(text)
+        except ValueError as exc:
+            self.problem(column, str(exc))
             return None
-        if number < 0:
-            self.problem(column, f"{number} is negative")
+        reason = count_problem(number, maximum)
+        if reason:
+            self.problem(column, reason)
             return None
         return number
+
+    def year(self, column: str, text: str) -> int | None:
+        """A year: four ASCII digits (the column is a smallint)."""
+        text = (text or "").strip()
+        if not is_year(text):
+            self.problem(column, f"{text!r} is not a year (four digits 0-9)")
+            return None
+        return int(text)
 
     def choice(self, column: str, text: str, allowed: tuple[str, ...]) -> str:
         if text not in allowed:
@@ -109,6 +130,11 @@ def _figure(row: dict[str, str], ctx: RowContext) -> dict[str, Any]:
             value = parse_decimal(text)
         except ValueError as exc:
             ctx.problem("value", str(exc))
+        else:
+            reason = figure_problem(value)
+            if reason:
+                ctx.problem("value", reason)
+                value = None
         if absence:
             ctx.problem(None, "give a value or an absence, not both")
     elif not absence:
@@ -117,6 +143,8 @@ def _figure(row: dict[str, str], ctx: RowContext) -> dict[str, Any]:
         ctx.problem("absence", f"{absence!r} is not one of {', '.join(ABSENCES)}")
     if not period:
         ctx.problem("period", "is empty")
+    elif period_problem(period):
+        ctx.problem("period", period_problem(period))
     n_persons = row["n_persons"]
     return {
         "indicator": indicator, "period": period, "breakdown": row["breakdown"].strip(),
@@ -141,7 +169,7 @@ def parse_place_observation(row: dict[str, str], ctx: RowContext) -> Parsed | No
     geography = ctx.catalogue.geography
     if kind == "municipality" and geography.municipality(code) is None:
         ctx.problem("place_code", f"unknown municipality code {code!r}")
-    if kind == "region" and not (code.isdigit() and geography.region(int(code))):
+    if kind == "region" and not (is_ascii_whole(code) and geography.region(int(code))):
         ctx.problem("place_code", f"unknown region code {code!r}")
     values = _figure(row, ctx)
     values.update(place_kind=kind, place_code=code)
@@ -152,7 +180,7 @@ def parse_place_observation(row: dict[str, str], ctx: RowContext) -> Parsed | No
 def parse_status(row: dict[str, str], ctx: RowContext) -> Parsed | None:
     """One area's state on one list in one year: on it or not, and how that is known."""
     area = ctx.area_slug("area", row["area"])
-    year = ctx.integer("year", row["year"])
+    year = ctx.year("year", row["year"])
     status = row["status"].strip()
     if status not in STATUSES:
         ctx.problem("status", f"{status!r} is not one of {', '.join(STATUSES)}")
@@ -171,7 +199,7 @@ def parse_status(row: dict[str, str], ctx: RowContext) -> Parsed | None:
 
 
 def parse_flow(row: dict[str, str], ctx: RowContext) -> Parsed | None:
-    year = ctx.integer("year", row["year"])
+    year = ctx.year("year", row["year"])
     origin = ctx.area_slug("origin", row["origin"])
     kind = ctx.choice("destination_kind", row["destination_kind"], DESTINATION_KINDS)
     destination = ctx.area_slug("destination", row["destination"]) if row["destination"] else None
@@ -194,7 +222,7 @@ def parse_area(row: dict[str, str], ctx: RowContext) -> Parsed | None:
     slug = row["slug"].strip()
     if ctx.catalogue.geography.area(slug) is not None:
         ctx.problem("slug", f"{slug!r} is a catalogue area; the areas table adds new ones only")
-    code = ctx.integer("municipality_code", row["municipality_code"])
+    code = ctx.integer("municipality_code", row["municipality_code"], maximum=MAX_SMALL_WHOLE)
     if code is not None and ctx.catalogue.geography.municipality(code) is None:
         ctx.problem("municipality_code", f"unknown municipality code {code}")
     synthetic = ctx.choice("synthetic", row["synthetic"], ("true", "false")) == "true"

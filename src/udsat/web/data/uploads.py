@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -26,7 +27,10 @@ from django.utils.translation import gettext_lazy as _
 
 LOAD_PERMISSION = "data.add_loadbatch"  # held by the "Data managers" group and superusers
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
-COMMAND_TIMEOUT_SECONDS = 900
+# The import page waits for the command inside the request (imports do not yet run in the
+# background): gunicorn's timeout (gunicorn_config, 330 s) is longer, so the page always gets
+# the command's report - or its timeout - rather than a killed worker and a 500.
+COMMAND_TIMEOUT_SECONDS = 300
 SESSION_KEY = "udsat_pending_imports"
 KINDS = [
     ("tidy", _("Tidy CSV (område, indikator, periode, værdi, enhed, kilde, fravær)")),
@@ -51,6 +55,25 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("Filen er større end %(mb)d MB.")
                                         % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)})
         return upload
+
+
+UPLOAD_PREFIX = "udsat-upload-"
+STALE_UPLOAD_SECONDS = 24 * 3600  # an upload never confirmed is removed after a day
+
+
+def remove_stale_uploads(now: float | None = None) -> int:
+    """Remove upload directories left unconfirmed for a day (a session that never came back)."""
+    now = time.time() if now is None else now
+    removed = 0
+    for directory in Path(tempfile.gettempdir()).glob(UPLOAD_PREFIX + "*"):
+        try:
+            stale = now - directory.stat().st_mtime > STALE_UPLOAD_SECONDS
+        except OSError:
+            continue
+        if stale and directory.is_dir():
+            shutil.rmtree(directory, ignore_errors=True)
+            removed += 1
+    return removed
 
 
 def can_load_data(user) -> bool:
@@ -117,22 +140,29 @@ def import_data(request):
         if pending is None:
             return render(request, "data/import.html", {
                 "form": UploadForm(), "expired": True})
-        report = _report(_command(pending, dry_run=False, user=request.user))
-        shutil.rmtree(Path(pending["path"]).parent, ignore_errors=True)
+        try:
+            report = _report(_command(pending, dry_run=False, user=request.user))
+        finally:
+            shutil.rmtree(Path(pending["path"]).parent, ignore_errors=True)
         return render(request, "data/import.html", {"form": UploadForm(), "report": report,
                                                     "loaded": True})
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return render(request, "data/import.html", {"form": form})
-    directory = Path(tempfile.mkdtemp(prefix="udsat-upload-"))
-    path = directory / _safe_name(form.cleaned_data["file"].name)
-    with path.open("wb") as handle:
-        for chunk in form.cleaned_data["file"].chunks():
-            handle.write(chunk)
-    pending = {"kind": form.cleaned_data["kind"], "path": str(path),
-               "source_url": form.cleaned_data["source_url"],
-               "indicator": form.cleaned_data["indicator"].strip()}
-    report = _report(_command(pending, dry_run=True, user=request.user))
+    remove_stale_uploads()
+    directory = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
+    try:
+        path = directory / _safe_name(form.cleaned_data["file"].name)
+        with path.open("wb") as handle:
+            for chunk in form.cleaned_data["file"].chunks():
+                handle.write(chunk)
+        pending = {"kind": form.cleaned_data["kind"], "path": str(path),
+                   "source_url": form.cleaned_data["source_url"],
+                   "indicator": form.cleaned_data["indicator"].strip()}
+        report = _report(_command(pending, dry_run=True, user=request.user))
+    except BaseException:
+        shutil.rmtree(directory, ignore_errors=True)  # temporary files go on every path
+        raise
     token = ""
     if report.get("ok") and report.get("load") and not report["load"].get("already_loaded"):
         # One upload waits per session: an earlier one left unconfirmed is discarded.

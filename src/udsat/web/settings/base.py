@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "udsat.web.layout",
     "udsat.web.reports",
     "udsat.web.evaluation",
+    "udsat.web.access",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -44,11 +45,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compressed responses; ETag/If-None-Match -> 304 (after gzip: its ETag is the content's).
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -57,6 +63,15 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # After the locale: a refusal is worded in the page's language.
+    "udsat.web.query_parameters.QueryParameterMiddleware",
+    # A write that meets SQLite's lock during a long data load: 503 and a message, not 500.
+    "udsat.web.database_busy.DatabaseBusyMiddleware",
+    # Inside the CSP and security middlewares: a page from the cache still gets their headers.
+    "udsat.web.page_cache.AnonymousPageCacheMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its own response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "udsat.web.urls"
@@ -84,6 +99,7 @@ WSGI_APPLICATION = "udsat.web.wsgi.application"
 # larger than that, and a bigger cache (64 MB) keeps those inserts off the disk. WAL lets the
 # site keep reading while a bundle loads.
 SQLITE_OPTIONS = {
+    "timeout": 10,  # seconds a write waits for a running load before "database is locked"
     "init_command": "PRAGMA cache_size=-65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
 
@@ -101,6 +117,15 @@ def database_from_environment() -> dict:
 
 
 DATABASES = {"default": database_from_environment()}
+
+# "pages": rendered anonymous pages (udsat.web.page_cache), per gunicorn worker; a data load
+# or a page publish changes the key, so nothing stale is ever served.
+UDSAT_PAGE_CACHE = True
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "TIMEOUT": 3600, "OPTIONS": {"MAX_ENTRIES": 5000}},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -131,8 +156,43 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "danish"
 # Report documents: PDF only, checked by content and size (udsat.web.reports.uploads).
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+# Documents go through Wagtail's serve view, never a direct media URL: its hook keeps the
+# documents of unpublished reports private (udsat.web.access.documents).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "udsat.web.reports.documents.ReportDocumentForm"
 UDSAT_MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Login throttling (django-axes): after 5 failed logins for one user name from one address,
+# that pair is locked out for an hour, even with the right password. Attempts are kept in
+# the database, so every gunicorn worker sees them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from this site
+# only; the pages use no inline script (chart data travels as JSON in json_script blocks,
+# which are not executed). Inline style attributes are allowed for the bar widths. The
+# Wagtail admin is left out: its editors load their own inline scripts.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}

@@ -25,5 +25,5 @@ class Command(BaseCommand):
         try:
             report = load_bundle(directory, loaded_by=loaded_by, dry_run=dry_run)
         except BundleError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(str(exc), returncode=2) from None  # bad input: exit 2
         self.stdout.write(json.dumps(report.as_dict()) if as_json else report.summary())
