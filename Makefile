@@ -8,6 +8,7 @@ MANAGE := DJANGO_SETTINGS_MODULE=udsat.web.settings.dev $(PY) -m django
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 DEMO_SCALE ?= 400000
 
 PROD := DJANGO_SETTINGS_MODULE=udsat.web.settings.production $(PY) -m django
@@ -59,14 +60,15 @@ messages: install
 	command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
 	find src/udsat -name '*.po' -print0 | xargs -0 -r -n1 sh -c 'msgfmt --check-format -o "$${1%.po}.mo" "$$1"' _
 
-browser-deps: $(CHROMIUM) $(AXE)
+browser-deps: $(CHROMIUM) $(AXE) $(VNU)
 
 $(CHROMIUM):
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-$(AXE): package.json
+$(AXE) $(VNU): package.json
+	command -v java >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null)
 	npm install --no-audit --no-fund --silent
-	touch $(AXE)
+	touch $(AXE) $(VNU)
 
 test: install messages browser-deps
 	$(VENV)/bin/pytest -q

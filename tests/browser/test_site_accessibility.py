@@ -1,4 +1,5 @@
-"""axe-core finds nothing on any page type in either language; keyboard and narrow screens."""
+"""Keyboard use and print. (axe-core, the Nu HTML checker and narrow screens on every page
+type: test_site_publication.py.)"""
 
 import pytest
 
@@ -18,22 +19,6 @@ PAGE_TYPES = {
 
 def _url(base: str, path: str, language: str) -> str:
     return base + (path if language == "da" else "/en" + path)
-
-
-@pytest.mark.browser
-def test_every_page_type_has_no_axe_violations_in_either_language(site, page, axe, shoot):
-    found = {}
-    for name, path in PAGE_TYPES.items():
-        for language in ("da", "en"):
-            response = page.goto(_url(site, path, language))
-            assert response.status == 200, (name, language)
-            # Open every "show the data" table so axe checks it too.
-            page.eval_on_selector_all("details", "els => els.forEach(e => e.open = true)")
-            violations = axe(page)
-            if violations:
-                found[f"{name} ({language})"] = violations
-            shoot(page, f"{name}-{language}")
-    assert found == {}
 
 
 @pytest.mark.browser
@@ -60,27 +45,6 @@ def test_focus_is_visible_on_links(site, page, axe, shoot):
         " getComputedStyle(document.activeElement).outlineWidth"
     )
     assert outline == "solid 3px"
-
-
-@pytest.mark.browser
-def test_no_page_scrolls_sideways_at_320_pixels(site, browser, shoot):
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    wide = {}
-    try:
-        for name, path in PAGE_TYPES.items():
-            for language in ("da", "en"):
-                page.goto(_url(site, path, language))
-                widths = page.evaluate(
-                    "() => [document.documentElement.scrollWidth, window.innerWidth]"
-                )
-                if widths[0] > widths[1]:
-                    wide[f"{name} ({language})"] = widths
-            if name in ("front", "area", "compare"):
-                shoot(page, f"{name}-320px")
-    finally:
-        context.close()
-    assert wide == {}
 
 
 @pytest.mark.browser

@@ -44,7 +44,7 @@ def test_front_page_to_area_language_switch_sort_and_download(site, page, axe, s
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the table (CSV)").click()
-    content = Path(download_info.value.path()).read_text(encoding="utf-8")
+    content = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     by_area = {r["area"]: r for r in rows}
     assert len(rows) == 15

@@ -25,3 +25,9 @@ def test_numbers_and_plain_text_are_left_as_they_are(cell):
 
 def test_rows_are_neutralised_cell_by_cell_and_non_text_passes_through():
     assert neutralise_rows([["=1", 5, None, "-7"]]) == [["'=1", 5, None, "-7"]]
+
+
+def test_a_danish_decimal_number_stays_a_number():
+    # Danish CSV writes "-0,37" (decimal comma): a negative number, not a formula.
+    assert neutralise_cell("-0,37") == "-0,37"
+    assert neutralise_cell("-1,2+3") == "'-1,2+3"

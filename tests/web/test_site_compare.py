@@ -73,10 +73,15 @@ def test_compare_in_english_uses_english_number_format_and_words(client, seeded_
 def test_compare_csv_has_the_same_figures_and_reasons(client, seeded_site):
     response = client.get("/sammenlign/data.csv?indikator=youth_not_in_education_pct")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    # Danish Excel: a byte-order mark, semicolons and a decimal comma.
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) == 15
     by_area = {r["område"]: r for r in rows}
-    assert by_area["Tingbjerg/Utterslevhuse"]["værdi"] == "9.4"
+    assert by_area["Tingbjerg/Utterslevhuse"]["værdi"] == "9,4"
+    assert by_area["Tingbjerg/Utterslevhuse"]["indikator"] == "youth_not_in_education_pct"
+    assert by_area["Tingbjerg/Utterslevhuse"]["indikator_navn"].startswith("15-17-årige")
+    assert by_area["Tingbjerg/Utterslevhuse"]["periode"] == "ikke oplyst"
     assert by_area["Tingbjerg/Utterslevhuse"]["mangler_fordi"] == ""
     assert by_area["Agervang"]["værdi"] == ""  # not published is empty, never 0
     assert by_area["Agervang"]["mangler_fordi"] == "ikke offentliggjort"
@@ -88,8 +93,9 @@ def test_compare_csv_has_the_same_figures_and_reasons(client, seeded_site):
 @pytest.mark.django_db
 def test_compare_csv_in_english_has_english_headers(client, seeded_site):
     response = client.get("/en/sammenlign/data.csv?indikator=single_parent_households_pct")
-    header = response.content.decode().splitlines()[0]
-    assert header == "area,municipality,indicator,period,value,unit,absent_because,source,dataset,note"
+    header = response.content.decode("utf-8-sig").splitlines()[0]
+    assert header == ("area,municipality,indicator,indicator_name,period,value,unit,"
+                      "absent_because,source,dataset,dataset_name,note")
 
 
 @pytest.mark.django_db
@@ -109,12 +115,13 @@ def test_compare_unknown_indicator_is_404(client, seeded_site):
 @pytest.mark.django_db
 def test_area_indicator_csv_lists_every_dated_figure(client, seeded_site):
     url = "/omraader/gellerupparken-toveshoej/data/outside_work_edu_pct.csv"
-    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
+    text = client.get(url).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     # official_criteria_values.csv has outside_work_edu_pct for Gellerup in 2014 (52.3) and
     # 2015 (51.9), among others; every row is the area's own, reference dataset.
     values = {r["periode"]: r["værdi"] for r in rows}
-    assert values["2014"] == "52.3"
-    assert values["2015"] == "51.9"
+    assert values["2014"] == "52,3"
+    assert values["2015"] == "51,9"
     assert {r["datasæt"] for r in rows} == {"reference"}
 
 

@@ -18,7 +18,7 @@ PAGES = {
     "/": ("Hvor står de 15 områder nu?", "Where do the 15 areas stand now?"),
     "omraader/": ("Alle andre områder i registret", "Every other area in the register"),
     "sammenlign/": ("Sammenlign områderne", "Compare the areas"),
-    "resultater/": ("Fire niveauer", "Four levels"),
+    "resultater/": ("Er der flere udsatte områder?", "Are there more vulnerable areas?"),
     "om-evalueringen/": ("Ingen ghettoer i 2030", "No ghettos in 2030"),
     "tidslinje/": ("Slutrapporten udkommer", "The final report is published"),
     "parallelsamfundsaftalen/": ("Obligatorisk fleksibel udlejning", "Mandatory flexible letting"),
@@ -146,19 +146,45 @@ def test_area_page_prints_with_the_print_stylesheet(client, seeded_site):
 
 
 @pytest.mark.django_db
-def test_results_page_lists_each_report_under_the_levels_it_covers(client, seeded_site):
+def test_results_page_shows_findings_per_level_and_each_report_once(client, seeded_site):
     from django.core.management import call_command
 
-    from udsat.web.reports.models import ReportPage
+    from udsat.web.reports.models import ReportFinding, ReportPage
 
     call_command("seed_reports", stdout=io.StringIO())
     html = client.get("/resultater/").content.decode()
-    sections = [s.split("</article>")[0] for s in html.split('<article class="level">')[1:]]
+    sections = [s.split("</article>")[0] for s in html.split('<article class="level"')[1:]]
     assert len(sections) == 4  # area, residents, movers, sector
     for level, section in zip(("area", "residents", "movers", "sector"), sections, strict=True):
-        for report in ReportPage.objects.live():
-            listed = f">{report.title}</a>" in section
-            assert listed == (level in report.levels), (level, report.title)
+        for finding in ReportFinding.objects.select_related("page"):
+            report = finding.page.specific
+            shown = f'href="{report.url}"' in section and finding.text[:40] in section
+            assert shown == (level in report.levels), (level, finding.text[:40])
+    # The report list is at the end, each report once (findings above link to theirs).
+    report_list = html.split('id="tracks-heading"')[1]
+    for report in ReportPage.objects.live():
+        assert report_list.count(f">{report.title}</a>") == 1, report.title
+
+
+@pytest.mark.django_db
+def test_results_page_answers_are_there_more_vulnerable_areas(client, seeded_site):
+    html = client.get("/resultater/").content.decode()
+    section = html.split('id="more-areas-heading"')[1].split("</section>")[0]
+    assert 'src="data:image/svg+xml;base64,' in section  # the chart, drawn inline
+    # list_sizes.csv: 15 hard ghetto areas on the 2018 list, 7 transformation areas in 2024
+    # (one line: the same status under the 2021 term); 2013 has no published count.
+    table = section.split("<tbody>")[1]
+    row_2018 = table.split('<th scope="row">2018</th>')[1].split("</tr>")[0]
+    row_2024 = table.split('<th scope="row">2024</th>')[1].split("</tr>")[0]
+    assert '<td class="num">43</td><td class="num">–</td><td class="num">29</td>' \
+        '<td class="num">15</td>' in row_2018
+    assert row_2024.endswith('<td class="num">7</td>')
+    assert '<th scope="row">2013</th>' not in table
+    csv_url = "/lister/antal.csv"
+    assert f'href="{csv_url}"' in section
+    rows = client.get(csv_url).content.decode("utf-8-sig").splitlines()
+    assert rows[0] == "år;status;officiel_betegnelse;antal_områder;kilde"
+    assert rows[1].startswith("2010;segregated;ghettoområde;29;")
 
 
 @pytest.mark.django_db

@@ -63,13 +63,15 @@ def with_synthetic(seeded_site, tmp_path):
 
 @pytest.mark.django_db
 def test_synthetic_figure_is_labelled_and_compared_in_plain_words(client, with_synthetic):
-    html = client.get("/omraader/vollsmose/").content.decode()
+    # Single-parent households are a level-2 (residents) indicator: their synthetic figures
+    # are on the residents' page, not on the area page.
+    html = client.get("/omraader/vollsmose/niveau/beboerne/").content.decode()
     assert "Syntetiske demodata" in html
     assert "områdets tal er omkring dobbelt så høj som kommunens andel" in html
     assert "områdets tal er omkring 1,5 gange andelen i hele den almene sektor" in html
     # The comparison names the place: Vollsmose lies in Odense Municipality.
     assert "Kommunen (Odense): 9,0 %" in html
-    english = client.get("/en/omraader/vollsmose/").content.decode()
+    english = client.get("/en/omraader/vollsmose/niveau/beboerne/").content.decode()
     assert "Synthetic demo data" in english
     assert "The municipality (Odense): 9.0 %" in english
     assert 'alt="Line chart: Households of single adults with children.' in english
@@ -88,16 +90,33 @@ def test_published_figure_is_never_compared_with_synthetic_places(client, with_s
 
 @pytest.mark.django_db
 def test_levels_show_suppressed_cells_and_flows_without_zeros(client, with_synthetic):
+    residents = client.get("/omraader/vollsmose/niveau/beboerne/").content.decode()
+    tables = residents.split('id="level-tables-heading"')[1]
+    assert "Bofaste" in tables  # the "stayers" breakdown, level 2, a column of its table
+    assert "diskretioneret (for få personer)" in tables
+    sector = client.get("/omraader/vollsmose/niveau/sektoren/").content.decode()
+    flows = sector.split('id="flows-heading"')[1]
+    assert "Anden almen bolig" in flows and ">42<" in flows
+    assert "diskretioneret (for få personer)" in flows
+
+
+@pytest.mark.django_db
+def test_area_page_summarises_each_level_and_links_to_its_page(client, with_synthetic):
     html = client.get("/omraader/vollsmose/").content.decode()
-    levels = html.split('id="levels-heading"')[1]
-    assert "Bofaste" in levels  # the "stayers" breakdown, level 2
-    assert "diskretioneret (for få personer)" in levels
-    assert "Anden almen bolig" in levels and ">42<" in levels
+    levels = html.split('id="levels-heading"')[1].split("</section>")[0]
+    for slug in ("omraadet", "beboerne", "fraflytterne", "sektoren"):
+        assert f'href="/omraader/vollsmose/niveau/{slug}/"' in levels
+    # Level 2 holds the synthetic single-parent share (one indicator) and one suppressed cell;
+    # level 4 the two flow rows. The tables themselves are on the level pages only.
+    assert "1 tal er diskretioneret" in levels
+    assert "2 rækker om, hvor fraflytterne flyttede hen." in levels
+    assert "Bofaste" not in html
+    assert client.get("/omraader/vollsmose/niveau/ukendt/").status_code == 404
 
 
 @pytest.mark.django_db
 def test_synthetic_chart_has_text_alternative_data_table_and_csv(client, with_synthetic):
-    html = client.get("/omraader/vollsmose/").content.decode()
+    html = client.get("/omraader/vollsmose/niveau/beboerne/").content.decode()
     chart = html.split('class="chart is-synthetic"')[1].split("</figure>")[0]
     assert 'alt="Linjediagram: Husstande med enlige med børn.' in chart
     assert "Vollsmose: 20,0 % i 2022, 18,0 % i 2023." in chart
@@ -110,15 +129,17 @@ def test_synthetic_chart_has_text_alternative_data_table_and_csv(client, with_sy
 @pytest.mark.django_db
 def test_synthetic_csv_keeps_datasets_apart(client, with_synthetic):
     url = "/omraader/vollsmose/data/single_parent_households_pct.csv?datasaet=synthetic"
-    rows = list(csv.DictReader(io.StringIO(client.get(url).content.decode())))
-    assert {r["datasæt"] for r in rows} == {"synthetic"}
+    text = client.get(url).content.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert {(r["datasæt"], r["datasæt_navn"]) for r in rows} == {
+        ("synthetic", "Syntetiske demodata")}
     own = [r for r in rows if r["stedtype"] == "område"]
     # 2022 and 2023 for everyone, plus the suppressed stayers cell (empty, never 0).
     assert sorted((r["periode"], r["gruppe"], r["værdi"]) for r in own) == [
-        ("2022", "", "20"), ("2023", "", "18"), ("2023", "stayers", "")]
-    assert [r["mangler_fordi"] for r in own if r["gruppe"] == "stayers"] == [
+        ("2022", "Alle", "20"), ("2023", "Alle", "18"), ("2023", "Bofaste", "")]
+    assert [r["mangler_fordi"] for r in own if r["gruppe"] == "Bofaste"] == [
         "diskretioneret (for få personer)"]
-    assert {r["stedtype"] for r in rows} == {"område", "municipality", "social_housing"}
+    assert {r["stedtype"] for r in rows} == {"område", "Kommunen", "Hele den almene sektor"}
 
 
 @pytest.mark.django_db

@@ -19,12 +19,13 @@ import vl_convert
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from udsat.web.layout.templatetags.udsat_format import format_number
+from udsat.web.layout.templatetags.udsat_format import format_number, unit_suffix
 
 # Okabe & Ito (2008), darkest members first so lines keep 3:1 contrast on white.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#996600", "#56B4E9")
 SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down")
-UNIT_AXIS = {"pct": "%", "persons": "", "households": "", "dwellings": "", "dkk": "kr."}
+UNIT_AXIS = {"pct": "%", "persons": "", "households": "", "dwellings": "", "dkk": "kr.",
+             "index": "0-100", "count": ""}
 CACHE_SECONDS = 24 * 3600
 
 
@@ -54,10 +55,18 @@ class Chart:
     svg_url: str = ""
     # The chart's selection as an /api/v1/observations/ query (urlencoded): "Hent data" links.
     api_query: str = ""
+    narrow_svg_url: str = ""  # a variant drawn for screens under 30rem, if the chart has one
+    narrow_spec: dict | None = None  # its spec, drawn inline when there is no URL
 
     @property
     def svg_src(self) -> str:
         return self.svg_url or _data_uri(self.svg)
+
+    @property
+    def narrow_src(self) -> str:
+        if self.narrow_svg_url:
+            return self.narrow_svg_url
+        return _data_uri(render_svg(self.narrow_spec, self.language)) if self.narrow_spec else ""
 
     @property
     def svg(self) -> str:
@@ -89,8 +98,26 @@ def _value_text(value: Decimal | None, absence_text: str, unit: str, precision: 
                 language: str) -> str:
     if value is None:
         return absence_text
-    suffix = " %" if unit == "pct" else ""
+    suffix = unit_suffix(unit, language) if unit in ("pct", "pp") else ""
     return format_number(value, precision, language) + suffix
+
+
+def _axis_title(unit: str) -> str:
+    return _("pct.-point") if unit == "pp" else UNIT_AXIS.get(unit, unit)
+
+
+# Chart text is FONT_SIZE px in the SVG. Small multiples are drawn SMALL_WIDTH px wide in
+# total, narrower than the 270 px a chart box has on a 320 px screen, so the browser never
+# scales them down and their text stays 12 px (WCAG-minded minimum here: 11 px).
+FONT_SIZE = 12
+# Labels are measured when the SVG is drawn (vl-convert) and shown in the reader's browser: a
+# wide font first, so a browser's fallback is never wider than what was measured and no label
+# is cut off at the left edge; PADDING leaves room for the difference.
+CHART_FONT = "DejaVu Sans, Verdana, sans-serif"
+PADDING = {"left": 12, "right": 8, "top": 5, "bottom": 5}
+SMALL_WIDTH = 256
+SMALL_HEIGHT = 150
+LINE_PLOT_WIDTH = 190  # the plot of a line chart; axes and padding make it about SMALL_WIDTH
 
 
 def _base(title: str, width: int) -> dict:
@@ -102,10 +129,28 @@ def _base(title: str, width: int) -> dict:
         "width": width,
         "height": 220,
         "background": "white",
-        "config": {"font": "system-ui, sans-serif", "axis": {"labelFontSize": 12,
-                   "titleFontSize": 12, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
-                   "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"}},
+        "padding": PADDING,
+        "config": {"font": CHART_FONT, "axis": {"labelFontSize": FONT_SIZE,
+                   "titleFontSize": FONT_SIZE, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
+                   "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE,
+                              "orient": "bottom", "direction": "vertical", "labelLimit": 0,
+                              "symbolSize": 60}},
     }
+
+
+def _year_axis(periods: list[str]) -> dict:
+    """Years as numbers with a few whole-year ticks, so labels never run together."""
+    if periods and all(p.isdigit() and len(p) == 4 for p in periods):
+        first, last = int(periods[0]), int(periods[-1])
+        step = max(1, -(-(last - first) // 3))  # at most four labelled years
+        ticks = list(range(last, first - 1, -step))[::-1]
+        return {"field": "period_year", "type": "quantitative", "title": None,
+                "scale": {"domain": [first, last] if first != last else [first - 1, last + 1],
+                          "nice": False, "zero": False},
+                "axis": {"format": "d", "values": ticks, "labelAngle": 0,
+                         "labelOverlap": True, "labelFlush": True, "grid": False}}
+    return {"field": "period", "type": "ordinal", "title": None, "sort": periods,
+            "axis": {"labelAngle": 0, "labelOverlap": "parity"}}
 
 
 def line_chart(key: str, title: str, points: list[Point], unit: str, precision: int,
@@ -114,19 +159,24 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
     drawn = [p for p in points if p.value is not None]
     series = list(dict.fromkeys(p.series for p in points))
     periods = sorted({p.period for p in points})
-    spec = _base(title, 420)
+    spec = _base(title, LINE_PLOT_WIDTH)
+    spec["height"] = SMALL_HEIGHT
+    # "pad": the picture grows to hold its legend, so no legend label is ever cut off.
+    spec["autosize"] = {"type": "pad"}
     spec["data"] = {"values": [{"series": p.series, "period": p.period,
+                                "period_year": int(p.period) if p.period.isdigit() else None,
                                 "value": float(p.value)} for p in drawn]}
-    spec["mark"] = {"type": "line", "point": {"filled": True, "size": 70}, "strokeWidth": 2.5}
+    spec["mark"] = {"type": "line", "point": {"filled": True, "size": 40}, "strokeWidth": 2}
     spec["encoding"] = {
-        "x": {"field": "period", "type": "ordinal", "title": _("År"), "sort": periods,
-              "axis": {"labelAngle": 0}},
-        "y": {"field": "value", "type": "quantitative", "title": UNIT_AXIS.get(unit, unit),
-              "scale": {"zero": True}},
+        "x": _year_axis(periods),
+        "y": {"field": "value", "type": "quantitative", "title": _axis_title(unit),
+              "scale": {"zero": unit != "index"}, "axis": {"tickCount": 4}},
         "color": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(PALETTE[: len(series)])},
-                  # One series needs no legend: the caption names it.
-                  "legend": None if len(series) == 1 else {}},
+                  # One series needs no legend: the caption names it. A long name breaks
+                  # after " / " ("Ghettoområder /" over "parallelsamfund").
+                  "legend": None if len(series) == 1 else {
+                      "labelExpr": "split(replace(datum.label, ' / ', ' /\\n'), '\\n')"}},
         "shape": {"field": "series", "type": "nominal", "title": None,
                   "scale": {"domain": series, "range": list(SHAPES[: len(series)])}},
     }
@@ -145,37 +195,56 @@ def line_chart(key: str, title: str, points: list[Point], unit: str, precision: 
 
 
 def bar_chart(key: str, title: str, bars: list[Point], unit: str, precision: int,
-              language: str, csv_url: str, synthetic: bool = False) -> Chart:
-    """One bar per label (``Point.series``); a bar without a value is named, never drawn as 0."""
+              language: str, csv_url: str, synthetic: bool = False,
+              narrow: bool = False) -> Chart:
+    """One bar per label (``Point.series``); a bar without a value is named, never drawn as 0.
+
+    Labels are never cut short. The ``narrow`` variant (for phones) is SMALL_WIDTH px wide in
+    all and breaks a label after each "/" so the bars keep room beside it.
+    """
     drawn = [p for p in bars if p.value is not None]
-    spec = _base(title, 380)
-    spec["height"] = max(120, 22 * len(bars))
-    spec["data"] = {"values": [
-        {"label": p.series, "value": float(p.value) if p.value is not None else None,
-         "note": p.absence_text}
-        for p in bars
-    ]}
-    y = {"field": "label", "type": "nominal", "title": None, "sort": [p.series for p in bars],
-         "axis": {"labelLimit": 220}}
-    spec["layer"] = [
-        {"transform": [{"filter": "datum.value != null"}],
-         "mark": {"type": "bar", "color": PALETTE[0]},
-         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative",
-                                    "title": UNIT_AXIS.get(unit, unit)}}},
-        # A bar without a value says why, in words, where the bar would start.
-        {"transform": [{"filter": "datum.value == null"}],
-         "mark": {"type": "text", "align": "left", "dx": 4, "fontStyle": "italic",
-                  "color": "#4a5360"},
-         "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative"},
-                      "text": {"field": "note"}}},
-    ]
+    spec = _bar_spec(title, bars, unit, narrow)
     columns = [_("Område"), _("Værdi")]
     rows = [[p.series, _value_text(p.value, p.absence_text, unit, precision, language)]
             for p in bars]
     missing = [p.series for p in bars if p.value is None]
     description = _describe_bars(title, drawn, missing, unit, precision, language)
-    return Chart(key, title, description, spec, language, columns, rows, csv_url, synthetic,
-                 spec["data"]["values"])
+    chart = Chart(key, title, description, spec, language, columns, rows, csv_url, synthetic,
+                  spec["data"]["values"])
+    if not narrow:
+        chart.narrow_spec = _bar_spec(title, bars, unit, True)
+    return chart
+
+
+def _bar_spec(title: str, bars: list[Point], unit: str, narrow: bool) -> dict:
+    spec = _base(title, SMALL_WIDTH if narrow else 380)
+    spec["height"] = max(120, (38 if narrow else 22) * len(bars))
+    if narrow:
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    spec["data"] = {"values": [
+        {"label": p.series, "value": float(p.value) if p.value is not None else None,
+         "note": p.absence_text}
+        for p in bars
+    ]}
+    axis = {"labelLimit": 0}
+    if narrow:
+        axis["labelExpr"] = "split(replace(datum.label, '/', '/\\n'), '\\n')"
+    y = {"field": "label", "type": "nominal", "title": None, "sort": [p.series for p in bars],
+         "axis": axis}
+    spec["layer"] = [
+        {"transform": [{"filter": "datum.value != null"}],
+         "mark": {"type": "bar", "color": PALETTE[0]},
+         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative",
+                                    "title": _axis_title(unit),
+                                    "axis": {"tickCount": 3 if narrow else 6}}}},
+        # A bar without a value says why, in words, where the bar would start.
+        {"transform": [{"filter": "datum.value == null"}],
+         "mark": {"type": "text", "align": "left", "dx": 4, "fontStyle": "italic",
+                  "color": "#4a5360", "fontSize": FONT_SIZE},
+         "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative"},
+                      "text": {"field": "note"}}},
+    ]
+    return spec
 
 
 def _describe_series(title, series, drawn, unit, precision, language) -> str:

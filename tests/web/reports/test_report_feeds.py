@@ -71,11 +71,29 @@ def test_data_feed_is_atom_with_one_entry_per_load(client):
         LoadBatch.objects.create(kind="bundle", name=f"udgivelse-{n}", digest=f"{n:064d}")
     response = client.get("/feeds/data/")
     entries = assert_valid_atom(response.content)
-    assert [e.find(f"{ATOM}title").text for e in entries] == [
-        "udgivelse-3 (bundle)",  # newest first: created last
-        "udgivelse-2 (bundle)",
-        "udgivelse-1 (bundle)",
-    ]
+    # Words, not the batch's name or kind; dated by the import (the only date a release has).
+    titles = [e.find(f"{ATOM}title").text for e in entries]
+    assert len(titles) == 3
+    assert all(t.startswith("Dataudgivelse: Offentliggjorte tal og lister, indlæst ") for t in titles)
+    assert not any("udgivelse-" in t or "bundle" in t for t in titles)
+
+
+@pytest.mark.django_db
+def test_reports_are_dated_by_publication_not_by_import(client, make_report):
+    import datetime as dt
+
+    make_report(slug="dated", title="Med dato", publication_date=dt.date(2016, 12, 1),
+                publication_year=2016)
+    make_report(slug="year-only", title="Kun år", publication_year=2019)
+    entries = assert_valid_atom(client.get("/feeds/rapporter/").content)
+    updated = {e.find(f"{ATOM}title").text: e.find(f"{ATOM}updated").text for e in entries}
+    assert updated["Med dato"].startswith("2016-12-01T00:00:00")
+    assert updated["Kun år"].startswith("2019-01-01T00:00:00")  # 1 January: the year alone
+    html = client.get("/nyt/").content.decode()
+    assert '<time datetime="2016-12-01">1. december 2016</time>' in html
+    assert '<time datetime="2019">2019</time>' in html
+    # Newest publication first: 2019 before 2016, whatever the import order.
+    assert html.index("Kun år") < html.index("Med dato")
 
 
 @pytest.mark.django_db

@@ -31,10 +31,30 @@ class Comparison:
     def synthetic(self) -> bool:
         return self.dataset == "synthetic"
 
+    @property
+    def with_figure(self) -> int:
+        """How many of the shown areas have a value (not an absence) for the period."""
+        return sum(1 for r in self.rows if r.observation and r.observation.value is not None)
+
 
 def indicators_with_data() -> list[Indicator]:
     codes = Observation.objects.filter(breakdown="").values_list("indicator__code", flat=True)
     return list(Indicator.objects.filter(code__in=set(codes)).order_by("level", "code"))
+
+
+def most_complete_indicator(indicators: list[Indicator]) -> Indicator | None:
+    """The indicator whose best period has published figures for most of the 15 areas
+    (on a tie the first in the list): compare opens on a table that is mostly filled."""
+    counts = Counter(
+        Observation.objects.filter(
+            dataset="reference", breakdown="", value__isnull=False,
+            area__evaluated_2018=True, area__synthetic=False,
+        ).values_list("indicator__code", "period")
+    )
+    best: dict[str, int] = {}
+    for (code, _period), n in counts.items():
+        best[code] = max(best.get(code, 0), n)
+    return max(indicators, key=lambda i: best.get(i.code, 0), default=None)
 
 
 def default_period(periods: Counter) -> str:
@@ -50,7 +70,10 @@ def compare(indicator: Indicator, all_areas: bool = False, period: str | None = 
     dataset = dataset if dataset in datasets else ("reference" if "reference" in datasets
                                                   else min(datasets, default="reference"))
     figures = figures.filter(dataset=dataset)
-    periods = Counter(figures.values_list("period", flat=True))
+    # Periods ranked by how many figures (not absences) they hold.
+    periods = Counter(figures.exclude(value__isnull=True).values_list("period", flat=True))
+    for p in figures.values_list("period", flat=True).distinct():
+        periods.setdefault(p, 0)
     if period not in periods:
         period = default_period(periods) if periods else PERIOD_UNSTATED
     by_area = {o.area_id: o for o in figures.filter(period=period).select_related("indicator")}

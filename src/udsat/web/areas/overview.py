@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Sum
 from django.utils.translation import get_language
 
 from udsat.domain.standing import CHANGED, LEFT, SAME, UNKNOWN
-from udsat.web.areas.breakdowns import LEVEL_LABELS
 from udsat.web.areas.standing import FIRST_YEAR, histories, latest_list_year, standing
-from udsat.web.data.models import Area, Flow, Indicator, LoadBatch, Observation
+from udsat.web.data.models import Area, Indicator, LoadBatch, Observation
 from udsat.web.evaluation import report_links
 
 KEY_FIGURE = "single_parent_households_pct"  # published for all 15 areas
@@ -53,34 +51,14 @@ def key_figure_bars(areas: list[Area]) -> tuple[Indicator | None, dict[int, Obse
 
 
 def results_context() -> dict:
-    """Per level: the indicators with stored figures, by dataset, and the flows."""
+    """Per level the published findings (with their reports and data); the list counts."""
+    from udsat.web.evaluation.list_counts import list_counts_chart
+
     language = get_language() or "da"
-    counts = (
-        Observation.objects.values("indicator__code", "indicator__level", "dataset")
-        .annotate(n=Count("id"), areas=Count("area", distinct=True))
-        .order_by("indicator__level", "indicator__code")
-    )
-    labels = {i.code: i.label(language) for i in Indicator.objects.all()}
-    levels: dict[str, list[dict]] = {level: [] for level in LEVEL_LABELS}
-    for row in counts:
-        levels.setdefault(row["indicator__level"], []).append({
-            "code": row["indicator__code"],
-            "label": labels.get(row["indicator__code"], row["indicator__code"]),
-            "dataset": row["dataset"],
-            "synthetic": row["dataset"] == "synthetic",
-            "observations": row["n"],
-            "areas": row["areas"],
-        })
-    flows = (
-        Flow.objects.filter(suppressed=False)
-        .values("dataset", "destination_kind")
-        .annotate(n=Sum("n_persons"))
-        .order_by("dataset", "destination_kind")
-    )
     return {
-        "level_data": levels,
-        "flow_summary": list(flows),
-        "reports_by_track": report_links.reports_by_track(),
+        "findings_by_level": report_links.findings_by_level(),
         "reports_by_level": report_links.reports_by_level(),
+        "reports_by_track": report_links.reports_by_track(),
         "reports_available": report_links.reports_available(),
+        "list_counts_chart": list_counts_chart(language),
     }

@@ -1,4 +1,4 @@
-"""An area's profile: key figures with comparisons, series for charts, the four levels.
+"""An area's profile: one level's key figures with comparisons and series for charts.
 
 Figures of different datasets are never mixed: a published (reference) figure is compared only
 with published place figures, a synthetic one only with synthetic, and synthetic figures are
@@ -12,16 +12,20 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.urls import reverse
 
 from udsat.domain.comparison import comparison_phrase
 from udsat.domain.observations import PERIOD_UNSTATED
-from udsat.web.areas.breakdowns import PLACE_LABELS, breakdown_label
+from udsat.web.areas.breakdowns import PLACE_LABELS
 from udsat.web.charts import Chart, Point, line_chart
-from udsat.web.data.models import Area, Flow, Observation, PlaceObservation
-from udsat.web.layout.templatetags.udsat_format import absence_text
+from udsat.web.data.models import Area, Observation, PlaceObservation
+from udsat.web.layout.templatetags.udsat_format import absence_text, display_unit
 
 COMPARISON_PLACES = ("municipality", "region", "social_housing", "country")
+# Counts (residents, households) of an area and of the whole country differ by orders of
+# magnitude: on one axis the area's line would lie flat at zero, so counts are charted alone.
+COUNT_UNITS = ("persons", "households", "dwellings")
 
 
 def place_code(area: Area, kind: str) -> str:
@@ -76,11 +80,16 @@ def _places(area: Area, codes: set[str], datasets: set[str]) -> dict[tuple, Plac
     }
 
 
-def build_profile(area: Area, language: str) -> dict:
-    observations = list(
-        Observation.objects.filter(area=area).select_related("indicator")
-        .order_by("indicator__theme", "indicator__code", "period")
-    )
+def build_profile(area: Area, language: str, level: str | None = None) -> dict:
+    """Key figures and charts of one level's indicators, or (``level`` None, the area page)
+    every published figure and the synthetic ones of level 1, the area itself."""
+    found = Observation.objects.filter(area=area)
+    if level is None:
+        found = found.filter(~Q(dataset="synthetic") | Q(indicator__level="area"))
+    else:
+        found = found.filter(indicator__level=level)
+    observations = list(found.select_related("indicator")
+                        .order_by("indicator__theme", "indicator__code", "period"))
     groups: dict[tuple[str, str, str], list[Observation]] = defaultdict(list)
     for o in observations:
         groups[(o.dataset, o.indicator.code, o.breakdown)].append(o)
@@ -111,11 +120,10 @@ def build_profile(area: Area, language: str) -> dict:
         if breakdown or not dated:
             continue
         charts.append(series_chart(area, dataset, dated, places, language))
+    charts.sort(key=lambda c: c.synthetic)
     return {
         "key_figures": key_figures,
         "charts": charts,
-        "level_groups": _level_groups(groups, language),
-        "flows": _flows(area),
         "has_synthetic": any(o.dataset == "synthetic" for o in observations) or area.synthetic,
     }
 
@@ -123,13 +131,14 @@ def build_profile(area: Area, language: str) -> dict:
 class AreaProfile:
     """The profile, built only when a template reads it: a cached page fragment never does."""
 
-    def __init__(self, area: Area, language: str) -> None:
+    def __init__(self, area: Area, language: str, level: str | None = None) -> None:
         self.area = area
         self.language = language
+        self.level = level
 
     @cached_property
     def _parts(self) -> dict:
-        return build_profile(self.area, self.language)
+        return build_profile(self.area, self.language, self.level)
 
     @property
     def key_figures(self) -> list[KeyFigure]:
@@ -140,12 +149,20 @@ class AreaProfile:
         return self._parts["charts"]
 
     @property
-    def level_groups(self) -> dict[str, list[dict]]:
-        return self._parts["level_groups"]
+    def published_figures(self) -> list[KeyFigure]:
+        return [f for f in self.key_figures if not f.synthetic]
 
     @property
-    def flows(self) -> list[Flow]:
-        return self._parts["flows"]
+    def synthetic_figures(self) -> list[KeyFigure]:
+        return [f for f in self.key_figures if f.synthetic]
+
+    @property
+    def published_charts(self) -> list[Chart]:
+        return [c for c in self.charts if not c.synthetic]
+
+    @property
+    def synthetic_charts(self) -> list[Chart]:
+        return [c for c in self.charts if c.synthetic]
 
     @property
     def has_synthetic(self) -> bool:
@@ -158,7 +175,7 @@ def series_chart(area: Area, dataset: str, dated: list[Observation], places: dic
     indicator = dated[0].indicator
     code = indicator.code
     points = [Point(area.name, o.period, o.value, absence_text(o, language)) for o in dated]
-    for kind in COMPARISON_PLACES:
+    for kind in () if indicator.unit in COUNT_UNITS else COMPARISON_PLACES:
         for o in dated:
             place = places.get((dataset, kind, code, o.period, ""))
             if place is not None:
@@ -166,7 +183,8 @@ def series_chart(area: Area, dataset: str, dated: list[Observation], places: dic
                                     absence_text(place, language)))
     query = f"?datasaet={dataset}"
     chart = line_chart(
-        f"{code}-{dataset}", indicator.label(language), points, indicator.unit,
+        f"{code}-{dataset}", indicator.label(language), points,
+        display_unit(code, indicator.unit),
         indicator.precision, language,
         reverse("area-indicator-csv", args=[area.slug, code]) + query,
         synthetic=dataset == "synthetic",
@@ -186,29 +204,3 @@ def area_series_chart(area: Area, code: str, dataset: str, language: str) -> Cha
     if not dated:
         return None
     return series_chart(area, dataset, dated, _places(area, {code}, {dataset}), language)
-
-
-def _level_groups(groups, language: str) -> dict[str, list[dict]]:
-    """Levels 2-3 (residents, movers): each indicator's figures by breakdown and period."""
-    levels: dict[str, list[dict]] = {"residents": [], "movers": []}
-    for (dataset, _code, breakdown), rows in sorted(groups.items()):
-        level = rows[0].indicator.level
-        if level not in levels:
-            continue
-        levels[level].append({
-            "indicator": rows[0].indicator,
-            "label": rows[0].indicator.label(language),
-            "breakdown": breakdown_label(breakdown),
-            "dataset": dataset,
-            "synthetic": dataset == "synthetic",
-            "observations": sorted(rows, key=lambda o: _sort_period(o.period)),
-        })
-    return levels
-
-
-def _flows(area: Area) -> list[Flow]:
-    """Level 4: where the people who moved out went (suppressed cells stay suppressed)."""
-    return list(
-        Flow.objects.filter(origin=area).select_related("destination")
-        .order_by("dataset", "year", "destination_kind", "move_type")
-    )

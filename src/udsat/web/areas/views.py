@@ -14,6 +14,13 @@ from udsat.web.areas import compare as comparing
 from udsat.web.areas import downloads
 from udsat.web.areas.criteria_panel import criteria_panel_context
 from udsat.web.areas.freshness import content_version, data_version, remembered
+from udsat.web.areas.levels import (
+    LEVEL_BY_SLUG,
+    LEVELS,
+    flow_page,
+    indicator_tables,
+    level_summaries,
+)
 from udsat.web.areas.overview import (
     area_rows,
     evaluated_areas,
@@ -22,12 +29,13 @@ from udsat.web.areas.overview import (
 )
 from udsat.web.areas.plans import development_plan
 from udsat.web.areas.profile import AreaProfile, area_series_chart
+from udsat.web.areas.reasons import status_reason
 from udsat.web.areas.standing import FIRST_YEAR, latest_list_year, record_years
 from udsat.web.charts import Point, bar_chart
 from udsat.web.data.models import Area, Indicator
 from udsat.web.evaluation.models import HomePage
 from udsat.web.evaluation.report_links import area_reports
-from udsat.web.layout.templatetags.udsat_format import absence_text
+from udsat.web.layout.templatetags.udsat_format import absence_text, display_unit
 
 
 def home(request):
@@ -92,23 +100,51 @@ def area_detail(request, slug: str):
         "area": area,
         "history": history["years"],
         "standing": history["standing"],
-        "plan": development_plan(area.slug),
+        "plan": development_plan(area.slug, language),
         "area_reports": remembered(
             f"area-reports:{area.slug}:{language}:{content_version()}",
             lambda: area_reports(area.slug),
         ),
         "language": language,
         "profile": AreaProfile(area, language),
+        "levels": remembered(f"level-summaries:{key}", lambda: level_summaries(area, language)),
         "data_version": figures,
     }
     context.update(remembered(f"criteria-panel:{key}",
                               lambda: criteria_panel_context(area, language)))
+    context["reason"] = status_reason(history["standing"].latest)
     return render(request, "areas/detail.html", context)
+
+
+def area_level(request, slug: str, level_slug: str):
+    """One of the four levels of an area: its charts and every figure, table by table."""
+    area = get_object_or_404(Area, slug=slug)
+    level = LEVEL_BY_SLUG.get(level_slug)
+    if level is None:
+        raise Http404("unknown level")
+    language = get_language() or "da"
+    return render(request, "areas/level.html", {
+        "area": area,
+        "level": level,
+        "level_slug": level_slug,
+        "heading": LEVELS[level][1],
+        "levels": [(s, h) for s, h in LEVELS.values()],
+        "profile": AreaProfile(area, language, level),
+        "tables": indicator_tables(area, level, language),
+        "flows": flow_page(area, request.GET.get("side")) if level == "sector" else None,
+        "data_version": data_version(),
+    })
+
+
+def area_flows_csv(request, slug: str):
+    area = get_object_or_404(Area, slug=slug)
+    return downloads.area_flows_csv(area)
 
 
 def _comparison(request) -> comparing.Comparison:
     indicators = comparing.indicators_with_data()
-    code = request.GET.get("indikator") or (indicators[0].code if indicators else "")
+    default = comparing.most_complete_indicator(indicators)
+    code = request.GET.get("indikator") or (default.code if default else "")
     indicator = next((i for i in indicators if i.code == code), None)
     if indicator is None:
         raise Http404("unknown indicator")
@@ -120,7 +156,7 @@ def _comparison(request) -> comparing.Comparison:
     )
 
 
-def _compare_chart(request, comparison: comparing.Comparison):
+def _compare_chart(request, comparison: comparing.Comparison, narrow: bool = False):
     language = get_language() or "da"
     indicator = comparison.indicator
     query = request.GET.copy()
@@ -130,14 +166,17 @@ def _compare_chart(request, comparison: comparing.Comparison):
         [Point(r.area.name, comparison.period,
                r.observation.value if r.observation else None,
                absence_text(r.observation, language)) for r in comparison.rows],
-        indicator.unit, indicator.precision, language,
-        reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic,
+        display_unit(indicator.code, indicator.unit), indicator.precision, language,
+        reverse("compare-csv") + "?" + query.urlencode(), comparison.synthetic, narrow=narrow,
     )
+    query.pop("smal", None)
     chart.svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
     # The same selection from the API: these areas, this indicator, dataset and period.
     chart.api_query = urlencode({
         "area": ",".join(r.area.slug for r in comparison.rows), "indicator": indicator.code,
         "dataset": comparison.dataset, "period": comparison.period, "breakdown": "total"})
+    query["smal"] = "1"
+    chart.narrow_svg_url = reverse("compare-chart-svg") + "?" + query.urlencode()
     return chart
 
 
@@ -169,7 +208,8 @@ def area_chart_svg(request, slug: str, code: str):
 
 
 def compare_chart_svg(request):
-    return _svg(_compare_chart(request, _comparison(request)))
+    narrow = request.GET.get("smal") == "1"
+    return _svg(_compare_chart(request, _comparison(request), narrow=narrow))
 
 
 def compare_csv(request):
@@ -180,3 +220,9 @@ def area_indicator_csv(request, slug: str, code: str):
     area = get_object_or_404(Area, slug=slug)
     indicator = get_object_or_404(Indicator, code=code)
     return downloads.area_indicator_csv(area, indicator, request.GET.get("datasaet", "reference"))
+
+
+def list_counts_csv(request):
+    from udsat.web.evaluation.list_counts import list_counts
+
+    return downloads.list_counts_csv(list_counts())

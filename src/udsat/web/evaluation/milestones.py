@@ -16,6 +16,9 @@ def timeline_context(page, today: dt.date | None = None) -> dict:
         "timeline_years": [
             {
                 "year": year,
+                # A year with a planned report the tracker counts as overdue is never shown
+                # as "completed".
+                "overdue": any(d["status"] == "overdue" for d in deliverables.get(year, [])),
                 "past": year < today.year,
                 "current": year == today.year,
                 "entries": [e for e in entries if e.year == year],

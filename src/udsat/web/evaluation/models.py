@@ -30,6 +30,11 @@ class BilingualText(models.Model):
     body_da = RichTextField("brødtekst (dansk)", blank=True)
     body_en = RichTextField("body (English)", blank=True)
 
+    # The page's items (goals, milestones, initiatives, levels) and the fixed headings its
+    # template shows, so search finds every word a reader sees on the page.
+    item_relations: tuple[str, ...] = ()
+    heading_words: tuple[str, ...] = ()
+
     # Site search (/soeg/) finds these pages by their text in either language.
     search_fields = Page.search_fields + [
         index.SearchField("title_en"),
@@ -37,7 +42,20 @@ class BilingualText(models.Model):
         index.SearchField("intro_en"),
         index.SearchField("body_da"),
         index.SearchField("body_en"),
+        index.SearchField("item_text"),
+        # SQLite's index does not stem: search.py widens a query with Danish stems matched
+        # as prefixes, which needs the text as autocomplete fields too.
+        index.AutocompleteField("intro_da"),
+        index.AutocompleteField("body_da"),
+        index.AutocompleteField("item_text"),
     ]
+
+    def item_text(self) -> str:
+        parts = list(self.heading_words)
+        for relation in self.item_relations:
+            for item in getattr(self, relation).all():
+                parts += [item.title_da, item.title_en, item.text_da, item.text_en]
+        return "\n".join(p for p in parts if p)
 
     class Meta:
         abstract = True
@@ -67,6 +85,8 @@ class AboutPage(BilingualText, Page):
         InlinePanel("focus_themes", heading="Fokustemaer / focus themes"),
         InlinePanel("tracks", heading="Spor / tracks"),
     ]
+    item_relations = ("goals", "focus_themes", "tracks")
+    heading_words = ("mål", "goals", "fokustemaer", "focus themes", "spor", "tracks")
     template = "evaluation/about_page.html"
     parent_page_types = ["evaluation.HomePage"]
     max_count = 1
@@ -76,6 +96,7 @@ class TimelinePage(BilingualText, Page):
     content_panels = Page.content_panels + TEXT_PANELS + [
         InlinePanel("entries", heading="Milepæle / milestones"),
     ]
+    item_relations = ("entries",)
     template = "evaluation/timeline_page.html"
     parent_page_types = ["evaluation.HomePage"]
     max_count = 1
@@ -95,6 +116,7 @@ class PlanPage(BilingualText, Page):
         InlinePanel("themes", heading="Temaer / themes"),
         InlinePanel("initiatives", heading="Initiativer / initiatives"),
     ]
+    item_relations = ("themes", "initiatives")
     template = "evaluation/plan_page.html"
     parent_page_types = ["evaluation.HomePage"]
     max_count = 1
@@ -106,6 +128,7 @@ class ResultsPage(BilingualText, Page):
     content_panels = Page.content_panels + TEXT_PANELS + [
         InlinePanel("levels", heading="Niveauer / levels"),
     ]
+    item_relations = ("levels",)
     template = "evaluation/results_page.html"
     parent_page_types = ["evaluation.HomePage"]
     max_count = 1

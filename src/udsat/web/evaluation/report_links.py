@@ -59,3 +59,17 @@ def reports_by_level() -> dict[str, list]:
         for level in report.levels:
             by_level.setdefault(level, []).append(report)
     return by_level
+
+
+def findings_by_level() -> dict[str, list]:
+    """level -> the key findings of published reports that cover it, newest report first."""
+    if not reports_available():
+        return {}
+    from udsat.web.reports.queries import latest_reports as newest
+
+    by_level: dict[str, list] = {}
+    for report in newest(None):
+        for finding in report.findings.all():
+            for level in report.levels:
+                by_level.setdefault(level, []).append(finding)
+    return by_level

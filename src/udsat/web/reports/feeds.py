@@ -5,10 +5,13 @@ from __future__ import annotations
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.rich_text import expand_db_html
+
+from udsat.web.reports.whats_new import as_datetime, release_detail, release_title, report_date
 
 FEED_SIZE = 30
 
@@ -25,7 +28,10 @@ class ReportsFeed(Feed):
     def items(self):
         from udsat.web.reports.models import ReportPage
 
-        return ReportPage.objects.live().public().order_by("-first_published_at")[:FEED_SIZE]
+        dated = [(report_date(r)[0], r) for r in ReportPage.objects.live().public()]
+        dated = [(day, r) for day, r in dated if day is not None]
+        dated.sort(key=lambda pair: (pair[0], pair[1].pk), reverse=True)
+        return [r for _day, r in dated[:FEED_SIZE]]
 
     def item_title(self, item) -> str:
         return item.localized_title()
@@ -37,10 +43,11 @@ class ReportsFeed(Feed):
         return item.url
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The publisher's date (1 January when only the year is known), not the import's.
+        return as_datetime(report_date(item)[0])
 
     def item_updateddate(self, item):
-        return item.last_published_at or item.first_published_at
+        return as_datetime(report_date(item)[0])
 
     def item_author_name(self, item) -> str:
         return item.institution or item.authors
@@ -61,13 +68,11 @@ class DataReleasesFeed(Feed):
         return LoadBatch.objects.order_by("-loaded_at", "-id")[:FEED_SIZE]
 
     def item_title(self, item) -> str:
-        title = f"{item.name} ({item.kind})"
-        return f"{title} – {_('syntetiske demodata')}" if item.synthetic else title
+        return _("Dataudgivelse: %(title)s, indlæst %(day)s") % {
+            "title": release_title(item), "day": date_format(item.loaded_at, "j. F Y")}
 
     def item_description(self, item) -> str:
-        counts = ", ".join(f"{table}: {n}" for table, n in sorted((item.counts or {}).items()))
-        dataset_label = _("Datasæt")
-        return f"{dataset_label}: {item.dataset}. {counts}".strip()
+        return release_detail(item)
 
     def item_link(self, item) -> str:
         return f"{reverse('whats-new')}#batch-{item.pk}"

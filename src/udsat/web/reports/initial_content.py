@@ -22,6 +22,8 @@ _YEAR = re.compile(r"^\s*(\d{4})\b")
 _KEYS = {
     "csv_title",
     "slug",
+    "title",
+    "title_language",
     "title_en",
     "track",
     "type",
@@ -65,6 +67,7 @@ class SeedReport:
     summary_da: str
     summary_en: str
     findings: tuple[SeedFinding, ...] = field(default=())
+    title_language: str = ""  # "en" when the original title is English (shown with lang="en")
 
 
 def publication_year(text: str) -> int | None:
@@ -151,7 +154,8 @@ def load_initial_reports(
         reports.append(
             SeedReport(
                 slug=raw["slug"],
-                title=row["title"],
+                title=raw.get("title", row["title"]),
+                title_language=raw.get("title_language", ""),
                 title_en=raw.get("title_en", ""),
                 track=raw["track"],
                 report_type=raw["type"],

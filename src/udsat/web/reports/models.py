@@ -80,6 +80,10 @@ class ReportPage(SanitisedRichTextMixin, Page):
     rich_text_fields = ("summary", "summary_en")
 
     title_en = models.CharField(_("titel (engelsk)"), max_length=255, blank=True)
+    title_language = models.CharField(
+        _("titlens sprog"), max_length=5, blank=True, default="",
+        help_text=_("Udfyld med en, hvis titlen er på engelsk (skærmlæsere udtaler den da rigtigt)."),
+    )
     track = models.CharField(_("spor"), max_length=20, choices=TRACK_CHOICES)
     report_type = models.CharField(_("type"), max_length=20, choices=REPORT_TYPE_CHOICES)
     deliverable = models.CharField(
@@ -115,6 +119,7 @@ class ReportPage(SanitisedRichTextMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("title_en"),
+        FieldPanel("title_language"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("track"), FieldPanel("report_type")]),
@@ -149,8 +154,10 @@ class ReportPage(SanitisedRichTextMixin, Page):
         index.SearchField("authors"),
         index.SearchField("institution"),
         index.AutocompleteField("summary"),
+        index.AutocompleteField("summary_en"),
         index.RelatedFields("areas", [index.SearchField("name")]),
-        index.RelatedFields("findings", [index.SearchField("text"), index.SearchField("text_en")]),
+        index.RelatedFields("findings", [index.SearchField("text"), index.SearchField("text_en"),
+                                         index.AutocompleteField("text")]),
         index.FilterField("track"),
         index.FilterField("report_type"),
         index.FilterField("publication_year"),
@@ -170,6 +177,14 @@ class ReportPage(SanitisedRichTextMixin, Page):
     def localized_title(self, language: str | None = None) -> str:
         language = language or get_language()
         return self.title_en if language == "en" and self.title_en else self.title
+
+    def localized_title_lang(self, language: str | None = None) -> str:
+        """The ``lang`` the shown title needs when it differs from the page's (WCAG 3.1.2)."""
+        language = language or get_language() or "da"
+        if language == "en" and self.title_en:
+            return ""
+        shown = self.title_language or "da"
+        return "" if language.startswith(shown) else shown
 
     def localized_summary(self, language: str | None = None) -> str:
         language = language or get_language()

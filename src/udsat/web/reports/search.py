@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import snowballstemmer
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Q
 
 _STEMMER = snowballstemmer.stemmer("danish")
 
@@ -78,7 +78,16 @@ def search_reports(query: str, filters: ReportFilters) -> list:
     allowed = {r.pk: r for r in published.distinct()}
     if not query:
         return sorted(allowed.values(), key=lambda r: (-(r.publication_year or 0), r.title))
-    return [allowed[pk] for pk in _matching_ids(ReportPage.objects.all(), query) if pk in allowed]
+    ids = _matching_ids(ReportPage.objects.all(), query)
+    # A place name finds the reports tagged with that area under any of its names
+    # ("Gellerup" finds those on Gellerupparken/Toveshøj), after the reports whose text
+    # matches; reports on few areas before those on all fifteen.
+    areas = search_areas(query)
+    if areas:
+        about = (ReportPage.objects.filter(areas__in=areas).annotate(n=Count("areas"))
+                 .order_by("n", "-publication_year"))
+        ids += [pk for pk in about.values_list("pk", flat=True) if pk not in ids]
+    return [allowed[pk] for pk in dict.fromkeys(ids) if pk in allowed]
 
 
 def search_pages(query: str) -> list:

@@ -74,6 +74,7 @@ def _wanted_fields(seed: SeedReport) -> dict:
     fields = {
         "title": seed.title,
         "title_en": seed.title_en,
+        "title_language": seed.title_language,
         "track": seed.track,
         "report_type": seed.report_type,
         "deliverable": seed.deliverable,

@@ -21,12 +21,27 @@ from udsat.web.areas.breakdowns import DESTINATION_LABELS, MOVE_TYPE_LABELS
 register = template.Library()
 
 UNIT_SUFFIX = {"pct": " %", "persons": "", "households": "", "dwellings": "", "dkk": " kr."}
+# A change in a share is in percentage points, not per cent. The catalogue stores these
+# indicators with unit "pct" (the analytics compute them as shares); their ids end in "_pp".
+PERCENTAGE_POINTS = "_pp"
+MINUS = "\u2212"  # a real minus sign, not a hyphen
+
+
+def display_unit(code: str, unit: str) -> str:
+    """The unit a reader sees: "pp" (percentage points) for a change in a share."""
+    return "pp" if unit == "pct" and code.endswith(PERCENTAGE_POINTS) else unit
+
+
+def unit_suffix(unit: str, language: str) -> str:
+    if unit == "pp":
+        return " pct.-point" if language != "en" else " percentage points"
+    return UNIT_SUFFIX.get(unit, "")
 
 
 def format_number(value: Decimal | float | int, precision: int, language: str) -> str:
     quantum = Decimal(1).scaleb(-precision)
     rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    text = f"{rounded:,.{precision}f}"
+    text = f"{rounded:,.{precision}f}".replace("-", MINUS)
     if language == "en":
         return text
     # Danish: dot as thousands separator, comma as decimal separator.
@@ -42,9 +57,8 @@ def observation_text(observation, precision: int | None = None) -> str:
     if observation.value is None:
         return absence_label(observation.absence, language)
     digits = precision if precision is not None else observation.indicator.precision
-    return format_number(observation.value, digits, language) + UNIT_SUFFIX.get(
-        observation.unit, ""
-    )
+    unit = display_unit(observation.indicator.code, observation.unit)
+    return format_number(observation.value, digits, language) + unit_suffix(unit, language)
 
 
 @register.filter

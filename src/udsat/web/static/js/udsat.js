@@ -38,6 +38,36 @@
     });
   });
 
+  // A link to a heading inside a closed <details> (the criteria panel) opens it first.
+  function openTarget() {
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    var details = target ? target.closest("details") : null;
+    if (details && !details.open) { details.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
+  // A table wider than its region says so above it (the edge shadows show it too).
+  var hint = document.documentElement.lang === "en" ? "The table scrolls sideways \u2192"
+                                                    : "Tabellen kan rulles til siden \u2192";
+  function markScrolling() {
+    Array.prototype.forEach.call(document.querySelectorAll(".table-scroll"), function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      var note = box.previousElementSibling;
+      var has = note && note.classList.contains("scroll-hint");
+      if (wide && !has) {
+        note = document.createElement("p");
+        note.className = "scroll-hint";
+        note.textContent = hint;
+        box.parentNode.insertBefore(note, box);
+      } else if (!wide && has) {
+        note.parentNode.removeChild(note);
+      }
+    });
+  }
+  markScrolling();
+  window.addEventListener("resize", markScrolling);
+
   Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
