@@ -182,3 +182,56 @@ def test_compare_offers_both_datasets_and_defaults_to_the_published_one(client, 
     assert '<option value="reference" selected>' in html
     # The default view is the published table: Vollsmose 14,2 %, no synthetic label.
     assert "14,2 %" in html and "synthetic-note" not in html
+
+
+SYNTHETIC_MEASURES = {  # distinctive values that no published figure has
+    "residents": ("4321", "persons", ("4.321",)),
+    "nonwestern_pct": ("77.7", "pct", ("77,7",)),
+    "outside_work_edu_pct": ("66.6", "pct", ("66,6",)),
+    "basic_edu_pct": ("88.8", "pct", ("88,8",)),
+    "income_pct_of_region": ("11.1", "pct", ("11,1",)),
+    "convicted_pct": ("9.9", "pct", ("9,9",)),
+}
+
+
+def _every_real_area_bundle(directory):
+    from udsat.domain.catalogue import default_catalogue
+
+    rows = [(area.slug, code, str(year), "", value, "", unit, "dst-registers", "1000", "")
+            for area in default_catalogue().geography.areas
+            for code, (value, unit, _shown) in SYNTHETIC_MEASURES.items()
+            for year in range(2016, 2024)]
+    files = (write_csv_table(directory, "observations", TABLE_COLUMNS["observations"], rows),)
+    write_manifest(directory, Manifest(
+        schema_version=SCHEMA_VERSION, name="synthetic-everywhere", created_at=now_utc(),
+        producer="tests", files=files, dataset="synthetic", synthetic=True))
+    return directory
+
+
+@pytest.mark.django_db
+def test_no_real_area_page_shows_a_synthetic_figure_outside_a_synthetic_section(
+    client, seeded_site, tmp_path
+):
+    """Synthetic criterion measures for every real area (as the demo's synthetic bundle has
+    them) appear on its page only inside the section headed as synthetic, and never reach the
+    criteria panel, the computed status or a "differs from the official list" flag."""
+    shown = [text for _v, _u, texts in SYNTHETIC_MEASURES.values() for text in texts]
+    areas = list(Area.objects.filter(synthetic=False))
+
+    def main_of(slug):
+        html = client.get(f"/omraader/{slug}/").content.decode()
+        start = html.find('class="synthetic-section"')
+        if start != -1:
+            section = html[html.rfind("<section", 0, start):]
+            section = section[:section.index("</section>") + len("</section>")]
+            assert "Syntetiske demodata" in section  # its heading says so
+            html = html.replace(section, "")
+        return html[html.index("<main"):]
+
+    # The same texts may occur by chance in published figures: count them before and after.
+    before = {a.slug: {t: main_of(a.slug).count(t) for t in shown} for a in areas}
+    load_bundle(_every_real_area_bundle(tmp_path), loaded_by="tests")
+    for area in areas:
+        main = main_of(area.slug)
+        assert {t: main.count(t) for t in shown} == before[area.slug], area.slug
+        assert "Afviger fra den officielle liste" not in main, area.slug
