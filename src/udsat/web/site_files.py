@@ -7,7 +7,7 @@ English), so a reader who lands on a missing page can find the way on.
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -79,7 +79,18 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+PLAIN_500 = ('<!doctype html><html lang="da"><head><meta charset="utf-8">'
+             "<title>Fejl på serveren / Server error</title></head><body>"
+             "<h1>Fejl på serveren</h1><p>Noget gik galt hos os. Prøv igen om lidt.</p>"
+             '<h1 lang="en">Server error</h1><p lang="en">Something went wrong on our side. '
+             "Please try again shortly.</p></body></html>")
+
+
 def server_error(request):
     # No database or cache work here: the error may be theirs. The template needs only the
-    # request, the URL names and the translations.
-    return render(request, "500.html", status=500)
+    # request, the URL names and the translations; if even that fails (say, static files not
+    # collected), a plain bilingual page still answers 500 instead of a second crash.
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - the last line of defence must not raise
+        return HttpResponseServerError(PLAIN_500)
