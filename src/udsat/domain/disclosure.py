@@ -131,17 +131,22 @@ def protect(
     """
     policy = policy or Policy()
     report = report if report is not None else GateReport()
-    figures = {k: _figure(v) for k, v in cells.items()}
+    # Cells arrive in the order a parallel query produced them; every set and dict below is
+    # filled from this one, so a fixed order here makes the result the same on every run.
+    figures = {k: _figure(v) for k, v in sorted(cells.items(), key=lambda kv: repr(kv[0]))}
     counts = {k: f.n for k, f in figures.items()}
     # A member that is not published at all is kept, never dropped with its relation: in a
     # count identity it is a known zero (an empty group), so its term goes; in a value
     # identity it is an unknown the attacker never sees, so it stays hidden for good.
     kept, absent = [], set()
     for relation in relations:
+        # Terms in a fixed order too: the audit's programmes then see the same columns.
+        terms = tuple(sorted(relation.terms, key=lambda t: repr(t[0])))
         if relation.kind != "value":
-            relation = Relation(tuple((k, c) for k, c in relation.terms
-                                      if cell_of(k) in cells), relation.kind)
+            relation = Relation(tuple((k, c) for k, c in terms if cell_of(k) in cells),
+                                relation.kind)
         else:
+            relation = Relation(terms, relation.kind)
             absent |= {k for k in relation.cells if k not in cells}
         if relation.terms:
             kept.append(relation)
@@ -152,7 +157,7 @@ def protect(
         report.primary[_table(key)] = report.primary.get(_table(key), 0) + 1
     # Derived and absent cells are never published: hidden from the start. A derived cell
     # that breaks a rule must not become computable; the others may (``exempt``).
-    frozen = set(derived) | absent
+    frozen = set(sorted(derived, key=repr)) | absent
     exempt = frozen - suppressed
     protected = set(suppressed)
     suppressed |= frozen
